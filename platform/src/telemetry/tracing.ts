@@ -1,0 +1,56 @@
+import { context, propagation, trace, type Context, type Tracer } from '@opentelemetry/api';
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { resourceFromAttributes } from '@opentelemetry/resources';
+import { BatchSpanProcessor, SimpleSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
+import { BoundedMemorySpanExporter } from './memory-span-exporter.ts';
+
+export interface Tracing {
+  /** Where spans go when no OTLP endpoint is configured (empty otherwise). */
+  readonly memory: BoundedMemorySpanExporter;
+  shutdown(): Promise<void>;
+}
+
+let installed: Tracing | undefined;
+
+/**
+ * Installs the process-wide tracer provider once: W3C trace-context propagation, and OTLP/HTTP export when
+ * `otlpEndpoint` is set, otherwise a bounded in-memory buffer. Services in one process share it.
+ */
+export function installTracing(options: { processName: string; otlpEndpoint?: string | undefined }): Tracing {
+  if (installed) return installed;
+  const memory = new BoundedMemorySpanExporter();
+  const processors: SpanProcessor[] = options.otlpEndpoint
+    ? [new BatchSpanProcessor(new OTLPTraceExporter({ url: `${options.otlpEndpoint.replace(/\/$/, '')}/v1/traces` }))]
+    : [new SimpleSpanProcessor(memory)];
+  const provider = new NodeTracerProvider({
+    resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: options.processName }),
+    spanProcessors: processors,
+  });
+  provider.register({ propagator: new W3CTraceContextPropagator() });
+  installed = {
+    memory,
+    async shutdown() {
+      await provider.shutdown();
+      installed = undefined;
+    },
+  };
+  return installed;
+}
+
+export function tracerFor(service: string): Tracer {
+  return trace.getTracer(`bazaar.${service}`);
+}
+
+/** The context carried by incoming headers (`traceparent`, `tracestate`). */
+export function extractContext(headers: Record<string, string | string[] | undefined>): Context {
+  return propagation.extract(context.active(), headers);
+}
+
+/** Writes the active context into outgoing headers. */
+export function injectContext(headers: Record<string, string>, from: Context = context.active()): Record<string, string> {
+  propagation.inject(from, headers);
+  return headers;
+}
