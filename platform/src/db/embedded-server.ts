@@ -36,6 +36,8 @@ export async function startEmbeddedPostgres(options: { dataDir: string; logger: 
     await fs.rm(clusterDir, { recursive: true, force: true });
     await fs.writeFile(secretFile, randomBytes(24).toString('base64url'), { mode: 0o600 });
   }
+  // As root, PostgreSQL runs as the `postgres` user, which must be able to reach its cluster directory.
+  if (process.getuid?.() === 0) await fs.chmod(options.dataDir, 0o711);
   const password = (await fs.readFile(secretFile, 'utf8')).trim();
   const port = options.port ?? (await freePort());
   const log = options.logger.child({ component: 'embedded-postgres' });

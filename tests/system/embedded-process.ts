@@ -1,0 +1,71 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+
+export const repoRoot = path.resolve(import.meta.dirname, '../..');
+
+/** A free loopback port, for the gateway of a placement under test. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export interface StartedProcess {
+  readonly child: ChildProcess;
+  readonly output: () => string;
+  /** Resolves with the exit code. */
+  readonly exited: Promise<number | null>;
+  stop(): Promise<number | null>;
+}
+
+/**
+ * Runs `npm start` as a newcomer would, with a clean environment: no engine URLs, so everything is embedded.
+ * Resolves once the banner says the system is ready, or rejects with the output if it exits first.
+ */
+export async function npmStart(env: Record<string, string>, readyTimeoutMs = 60_000): Promise<StartedProcess> {
+  const cleanEnv: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (value !== undefined && !['DATABASE_URL', 'REDIS_URL', 'AMQP_URL', 'CI'].includes(key)) cleanEnv[key] = value;
+  }
+  const child = spawn('npm', ['start', '--silent'], {
+    cwd: repoRoot,
+    env: { ...cleanEnv, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const started: StartedProcess = {
+    child,
+    output: () => output,
+    exited,
+    async stop() {
+      if (child.exitCode === null && child.pid) process.kill(-child.pid, 'SIGTERM');
+      return exited;
+    },
+  };
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`not ready after ${readyTimeoutMs} ms:\n${output}`)), readyTimeoutMs);
+    const poll = setInterval(() => {
+      if (output.includes('Bazaar is ready at')) {
+        clearInterval(poll);
+        clearTimeout(timer);
+        resolve();
+      }
+    }, 50);
+    void exited.then((code) => {
+      clearInterval(poll);
+      clearTimeout(timer);
+      if (!output.includes('Bazaar is ready at')) reject(new Error(`exited with ${code} before ready:\n${output}`));
+    });
+  });
+  return started;
+}

@@ -1,0 +1,121 @@
+import path from 'node:path';
+import { ConfigError } from '@bazaar/platform/config';
+import { startEmbeddedPostgres } from '@bazaar/platform/db';
+import { onShutdownSignal, staticDiscovery, type Service } from '@bazaar/platform/http';
+import { createLogger, installTracing } from '@bazaar/platform/telemetry';
+import { DataDirBusyError, lockDataDir } from './data-dir-lock.ts';
+import { DEFAULT_ADMIN_PASSWORD, loadPlacementConfig, type PlacementConfig } from './placement-config.ts';
+import { topology } from './services.ts';
+
+/** A running embedded placement: every service in this process, on loopback ports, over HTTP. */
+export interface RunningSystem {
+  readonly url: string;
+  readonly services: ReadonlyMap<string, { service: Service; url: string }>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the embedded placement: locks the data directory, starts the embedded PostgreSQL server (unless
+ * DATABASE_URL names one), starts every service of the topology on its own loopback port, seeds the demo
+ * catalog and the admin account on first start, and puts the gateway on PORT.
+ */
+export async function startEmbedded(config: PlacementConfig, env: Record<string, string | undefined> = process.env): Promise<RunningSystem> {
+  const log = createLogger('embedded', config.LOG_LEVEL);
+  const dataDir = path.resolve(config.BAZAAR_DATA_DIR);
+  const lock = lockDataDir(dataDir);
+  const stops: (() => Promise<void>)[] = [async () => lock.release()];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) {
+      try {
+        await stop();
+      } catch (error) {
+        log.error({ err: error }, 'failed to stop a component');
+      }
+    }
+  };
+
+  try {
+    installTracing({ processName: 'bazaar-embedded', otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT });
+    let databaseServerUrl = config.DATABASE_URL;
+    if (!databaseServerUrl) {
+      const postgres = await startEmbeddedPostgres({ dataDir, logger: log });
+      stops.push(() => postgres.stop());
+      databaseServerUrl = postgres.url;
+    }
+
+    const discovery = staticDiscovery({});
+    const running = new Map<string, { service: Service; url: string }>();
+    for (const entry of topology) {
+      const service = await entry.start({
+        databaseServerUrl,
+        redisUrl: config.REDIS_URL,
+        logger: createLogger(entry.name, config.LOG_LEVEL),
+        discovery,
+        env,
+      });
+      stops.push(() => service.close());
+      const isPublic = 'public' in entry && entry.public;
+      const url = await service.listen(isPublic ? config.PORT : 0, isPublic ? config.HOST : '127.0.0.1');
+      discovery.set(entry.name, [url]);
+      running.set(entry.name, { service, url });
+      log.info({ service: entry.name, url }, 'service listening');
+    }
+
+    const identity = running.get('identity')!.service as Service & { ensureAdmin(input: { email: string; password: string; name: string }): Promise<void> };
+    await identity.ensureAdmin({ email: config.BAZAAR_ADMIN_EMAIL, password: config.BAZAAR_ADMIN_PASSWORD, name: 'Administrator' });
+    if (config.BAZAAR_SEED) {
+      const catalog = running.get('catalog')!.service as Service & { seedIfEmpty(): Promise<{ created: number }> };
+      const { created } = await catalog.seedIfEmpty();
+      if (created > 0) log.info({ created }, 'seeded the demo catalog');
+    }
+
+    const gatewayUrl = running.get('gateway')!.url;
+    return { url: gatewayUrl.replace('127.0.0.1', 'localhost'), services: running, stop: stopAll };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+async function main(): Promise<void> {
+  const startedAt = performance.now();
+  let config: PlacementConfig;
+  try {
+    config = loadPlacementConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`bazaar: ${error.message}`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  let system: RunningSystem;
+  try {
+    system = await startEmbedded(config);
+  } catch (error) {
+    if (error instanceof DataDirBusyError) {
+      console.error(`bazaar: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
+  const adminSource =
+    config.BAZAAR_ADMIN_PASSWORD === DEFAULT_ADMIN_PASSWORD
+      ? `${config.BAZAAR_ADMIN_EMAIL} / ${DEFAULT_ADMIN_PASSWORD} (the local default; set BAZAAR_ADMIN_EMAIL and BAZAAR_ADMIN_PASSWORD to change it)`
+      : `${config.BAZAAR_ADMIN_EMAIL} / the password in BAZAAR_ADMIN_PASSWORD`;
+  process.stdout.write(
+    [
+      '',
+      `Bazaar is ready at ${system.url}  (started in ${seconds} s)`,
+      `  API docs:   ${system.url}/api/docs`,
+      `  Admin:      ${adminSource}`,
+      `  Data:       ${path.resolve(config.BAZAAR_DATA_DIR)}`,
+      '  Stop with Ctrl+C.',
+      '',
+    ].join('\n') + '\n',
+  );
+  onShutdownSignal(createLogger('embedded', config.LOG_LEVEL), system.stop);
+}
+
+if (import.meta.main) await main();

@@ -1,0 +1,28 @@
+import { startCatalog } from '@bazaar/catalog/main';
+import { startGateway } from '@bazaar/gateway/main';
+import { startIdentity } from '@bazaar/identity/main';
+import type { Service, ServiceContext } from '@bazaar/platform/http';
+
+/**
+ * The whole system in one table: every service, in start order, with what it needs from its placement.
+ * Placements (embedded.ts here, cluster and Kubernetes later) read this table; services never read it.
+ */
+export const topology = [
+  { name: 'identity', engines: ['postgres'], start: (context: ServiceContext) => startIdentity(context) },
+  { name: 'catalog', engines: ['postgres', 'cache'], dependsOn: ['identity'], start: (context: ServiceContext) => startCatalog(context) },
+  {
+    name: 'gateway',
+    engines: ['cache'],
+    dependsOn: ['identity', 'catalog'],
+    public: true,
+    start: (context: ServiceContext) => startGateway(context),
+  },
+] as const satisfies readonly {
+  name: string;
+  engines: readonly ('postgres' | 'cache' | 'broker')[];
+  dependsOn?: readonly string[];
+  public?: boolean;
+  start(context: ServiceContext): Promise<Service>;
+}[];
+
+export type ServiceName = (typeof topology)[number]['name'];
