@@ -38,7 +38,11 @@ export function createTokenVerifier(options: { jwksUrl: string } | { keys: JWTVe
         if (typeof payload.sub !== 'string' || typeof payload['email'] !== 'string') throw new Error('claims missing');
         return { userId: payload.sub, email: payload['email'], roles };
       } catch (error) {
-        throw new AppError(PlatformErrors.INVALID_TOKEN, undefined, { cause: error });
+        // A 401 must carry a challenge (RFC 9110 §15.5.2); RFC 6750 names the error for bearer tokens.
+        throw new AppError(PlatformErrors.INVALID_TOKEN, undefined, {
+          cause: error,
+          headers: { 'www-authenticate': 'Bearer error="invalid_token"' },
+        });
       }
     },
   };

@@ -13,6 +13,21 @@ export class ConfigError extends Error {
 }
 
 /**
+ * Numbers are read with `Number()`, whole string or nothing: TypeBox's own conversion truncates (`80.5` → 80,
+ * `1e3` → 1 for an integer), which would start a service on a value nobody wrote.
+ */
+function withNumbers(schema: TObject, converted: Record<string, unknown>, raw: Record<string, unknown>): Record<string, unknown> {
+  const result = { ...converted };
+  for (const [key, property] of Object.entries(schema.properties)) {
+    const value = raw[key];
+    if (typeof value !== 'string' || (property.type !== 'integer' && property.type !== 'number')) continue;
+    const number = Number(value);
+    result[key] = value.trim() !== '' && Number.isFinite(number) ? number : value;
+  }
+  return result;
+}
+
+/**
  * Reads a typed config from environment variables. Keys of the schema are the variable names; defaults
  * come from the schema, strings are converted to the declared types, and unknown variables are ignored.
  */
@@ -22,8 +37,9 @@ export function loadConfig<S extends TObject>(schema: S, env: Record<string, str
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }
-  const withDefaults = Value.Default(schema, raw);
-  const converted = Value.Convert(schema, withDefaults);
+  // Default and Convert change their argument in place; `raw` keeps the text as written for the checks below.
+  const withDefaults = Value.Default(schema, { ...raw });
+  const converted = withNumbers(schema, Value.Convert(schema, withDefaults) as Record<string, unknown>, raw);
   const errors = [...Value.Errors(schema, converted)];
   if (errors.length > 0) {
     const seen = new Set<string>();

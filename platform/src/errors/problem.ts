@@ -34,12 +34,17 @@ function specByCode(code: string) {
   return Object.values(PlatformErrors).find((spec) => spec.code === code) ?? PlatformErrors.INTERNAL;
 }
 
-function validationErrors(error: FastifyLikeError): FieldError[] {
-  return (error.validation ?? []).map((v) => {
+type ValidationItem = NonNullable<FastifyLikeError['validation']>[number];
+
+function validationErrors(error: FastifyLikeError, validation: readonly unknown[]): FieldError[] {
+  const context = typeof error.validationContext === 'string' ? error.validationContext : 'body';
+  // Only ajv-shaped items are read: toProblem runs inside the error handler and must not throw itself.
+  const items = validation.filter((v): v is ValidationItem => v !== null && typeof v === 'object');
+  return items.map((v) => {
     const extra = v.params?.['additionalProperty'] ?? v.params?.['missingProperty'];
-    const base = `${error.validationContext ?? 'body'}${v.instancePath ?? ''}`.replaceAll('/', '.');
+    const base = `${context}${typeof v.instancePath === 'string' ? v.instancePath : ''}`.replaceAll('/', '.');
     const path = typeof extra === 'string' ? `${base}.${extra}` : base;
-    const message = v.params?.['additionalProperty'] ? 'is not an allowed field' : (v.message ?? 'is invalid');
+    const message = v.params?.['additionalProperty'] ? 'is not an allowed field' : typeof v.message === 'string' ? v.message : 'is invalid';
     return { path, message };
   });
 }
@@ -61,9 +66,9 @@ export function toProblem(error: unknown, instance?: string): { problem: Problem
     headers = { ...error.headers };
   } else if (error !== null && typeof error === 'object') {
     const fastifyError = error as FastifyLikeError;
-    if (fastifyError.validation) {
+    if (Array.isArray(fastifyError.validation)) {
       spec = PlatformErrors.VALIDATION;
-      errors = validationErrors(fastifyError);
+      errors = validationErrors(fastifyError, fastifyError.validation);
       detail = errors.map((e) => `${e.path} ${e.message}`).join('; ');
     } else if (fastifyError.code && FASTIFY_CODES[fastifyError.code]) {
       spec = specByCode(FASTIFY_CODES[fastifyError.code]!);

@@ -116,6 +116,18 @@ export async function createService(options: ServiceOptions): Promise<Service> {
 
   observeRequests(app as unknown as FastifyInstance, options.name, metrics);
 
+  // A keep-alive connection holds the server's close open until the client hangs up (72 s by default): a
+  // response finished while draining asks the client to close its connection, so the drain ends with it.
+  let draining = false;
+  app.addHook('preClose', (done) => {
+    draining = true;
+    done();
+  });
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    if (draining) void reply.header('connection', 'close');
+    done(null, payload);
+  });
+
   app.setErrorHandler((error, request, reply) => {
     const { problem, headers } = toProblem(error, request.url.split('?')[0]);
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed');

@@ -71,8 +71,8 @@ export type PublicJwk = Static<typeof PublicJwk>;
 export const Jwks = Type.Object({ keys: Type.Array(PublicJwk) });
 export type Jwks = Static<typeof Jwks>;
 
-/** `POST /api/admin/keys/rotate` takes no fields. */
-export const RotateKeysRequest = Type.Object({}, { additionalProperties: false });
+/** `POST /api/admin/keys/rotate` takes no fields: an empty object, or no body at all. */
+export const RotateKeysRequest = Type.Union([Type.Object({}, { additionalProperties: false }), Type.Null()]);
 export type RotateKeysRequest = Static<typeof RotateKeysRequest>;
 
 /** The outcome of a key rotation: the new signing key and every key still published. */

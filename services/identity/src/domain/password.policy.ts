@@ -1,6 +1,6 @@
 import { AppError, type FieldError, fail, ok, type Result } from '@bazaar/platform/errors';
 import { IdentityErrors } from '../contract/identity.errors.ts';
-import { COMMON_PASSWORDS } from './common-passwords.ts';
+import { COMMON_PASSWORDS } from './common-passwords.list.ts';
 
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 128;
@@ -29,5 +29,5 @@ export function checkPassword(password: string, emailLocalPart: string): Result<
   const problems = passwordProblems(password, emailLocalPart);
   if (problems.length === 0) return ok(undefined);
   const errors: FieldError[] = problems.map((message) => ({ path: 'body.password', message }));
-  return fail(new AppError(IdentityErrors.WEAK_PASSWORD, problems.join('; '), { errors }));
+  return fail(new AppError(IdentityErrors.WEAK_PASSWORD, undefined, { errors }));
 }

@@ -1,0 +1,1 @@
+export type { Access, GatewayRoute } from './gateway-route.ts';
