@@ -15,7 +15,7 @@ import {
   type IPolicy,
 } from 'cockatiel';
 import { Gauge, type Registry } from 'prom-client';
-import { isTransportError } from './transport-error.ts';
+import { isTransportError, type TransportFailure } from './transport-error.ts';
 
 /** A circuit breaker's state, as an admin page or a metric shows it. */
 export type BreakerState = 'closed' | 'open' | 'half-open' | 'isolated';
@@ -65,15 +65,13 @@ function breakerGauge(registry: Registry): Gauge<'target'> {
   });
 }
 
-/** A transport failure the network caused; failures decided locally (open circuit, full bulkhead) are not. */
-function isWireFailure(error: unknown): boolean {
-  return isTransportError(error) && (error.failure === 'connect' || error.failure === 'timeout' || error.failure === 'reset' || error.failure === 'no-replica');
-}
+/** Transport failures that say the target is unhealthy; an open circuit or a full bulkhead says nothing new. */
+const UNHEALTHY: ReadonlySet<TransportFailure> = new Set(['connect', 'timeout', 'reset', 'no-replica']);
+/** With no replica left, an immediate retry would meet the same empty set. */
+const RETRYABLE: ReadonlySet<TransportFailure> = new Set(['connect', 'timeout', 'reset']);
 
-function isRetryableFailure(error: unknown): boolean {
-  // With no replica left, an immediate retry would meet the same empty set.
-  return isWireFailure(error) && isTransportError(error) && error.failure !== 'no-replica';
-}
+const isUnhealthy = (error: unknown) => isTransportError(error) && UNHEALTHY.has(error.failure);
+const isRetryable = (error: unknown) => isTransportError(error) && RETRYABLE.has(error.failure);
 
 /** The per-target policies of a service client: one shared breaker and bulkhead, composed per call. */
 export interface Resilience {
@@ -93,7 +91,7 @@ export interface Resilience {
 export function createResilience(target: string, options: ResilienceOptions = {}, registry?: Registry): Resilience {
   const halfOpenAfterMs = options.halfOpenAfterMs ?? 5_000;
   const breaker = circuitBreaker(
-    handleWhen(isWireFailure).orWhenResult((outcome) => (outcome as AttemptOutcome).status >= 500),
+    handleWhen(isUnhealthy).orWhenResult((outcome) => (outcome as AttemptOutcome).status >= 500),
     { halfOpenAfter: halfOpenAfterMs, breaker: new ConsecutiveBreaker(options.breakerFailures ?? 5) },
   );
   const limiter = bulkhead(options.concurrency ?? 128, options.queue ?? 256);
@@ -123,7 +121,7 @@ export function createResilience(target: string, options: ResilienceOptions = {}
       });
       if (!call.idempotent || retries === 0) return wrap(limiter, breaker, attemptTimeout);
       const retrying = retry(
-        handleWhen(isRetryableFailure).orWhenResult((outcome) => RETRYABLE_STATUSES.has((outcome as AttemptOutcome).status)),
+        handleWhen(isRetryable).orWhenResult((outcome) => RETRYABLE_STATUSES.has((outcome as AttemptOutcome).status)),
         { maxAttempts: retries, backoff },
       );
       retrying.onRetry((reason) => {

@@ -3,6 +3,7 @@ import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import Fastify, {
+  LogController,
   type FastifyBaseLogger,
   type FastifyInstance,
   type RawReplyDefaultExpression,
@@ -83,7 +84,14 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     trustProxy: options.trustProxy ?? false,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
-    disableRequestLogging: true,
+    // Requests are logged by the platform's own hooks (with trace ids), not by Fastify's default lines.
+    logController: new LogController({ disableRequestLogging: true }),
+    // Errors Fastify raises before routing (a malformed URL, say) get the same problem+json as the rest.
+    frameworkErrors: (error, request, reply) => {
+      const { problem, headers } = toProblem(error, request.url.split('?')[0]);
+      const raw = reply as unknown as { code(status: number): typeof raw; headers(h: object): typeof raw; type(t: string): typeof raw; send(b: unknown): void };
+      raw.code(problem.status).headers(headers).type(PROBLEM_CONTENT_TYPE).send(problem);
+    },
     requestIdHeader: false,
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];

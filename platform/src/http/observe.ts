@@ -8,10 +8,12 @@ declare module 'fastify' {
     /** The server span of this request, and the context that carries it. */
     span: Span;
     traceContext: Context;
+    startedAt: number;
   }
 }
 
 const UNMATCHED_ROUTE = 'unmatched';
+const CLIENT_CLOSED_REQUEST = 499;
 
 /**
  * Traces and measures every request: a server span continued from the caller's `traceparent`, active while
@@ -22,6 +24,7 @@ export function observeRequests(app: FastifyInstance, service: string, metrics: 
   const tracer = tracerFor(service);
   app.decorateRequest('span', null as unknown as Span);
   app.decorateRequest('traceContext', null as unknown as Context);
+  app.decorateRequest('startedAt', 0);
 
   app.addHook('onRequest', (request, reply, done) => {
     const parent = extractContext(request.headers);
@@ -31,6 +34,7 @@ export function observeRequests(app: FastifyInstance, service: string, metrics: 
       attributes: { 'http.request.method': request.method, 'http.route': route, 'url.path': request.url.split('?')[0] },
     }, parent);
     request.span = span;
+    request.startedAt = performance.now();
     request.traceContext = trace.setSpan(parent, span);
     const { traceId } = span.spanContext();
     request.log = request.log.child({ traceId });
@@ -43,14 +47,24 @@ export function observeRequests(app: FastifyInstance, service: string, metrics: 
     context.with(request.traceContext, done);
   });
 
-  app.addHook('onResponse', (request: FastifyRequest, reply: FastifyReply, done) => {
+  const record = (request: FastifyRequest, statusCode: number, elapsedMs: number) => {
     const route = request.routeOptions.url ?? UNMATCHED_ROUTE;
-    const labels = { method: request.method, route, status_code: String(reply.statusCode) };
-    metrics.requestDuration.observe(labels, reply.elapsedTime / 1000);
+    const labels = { method: request.method, route, status_code: String(statusCode) };
+    metrics.requestDuration.observe(labels, elapsedMs / 1000);
     metrics.requests.inc(labels);
-    request.span.setAttribute('http.response.status_code', reply.statusCode);
-    if (reply.statusCode >= 500) request.span.setStatus({ code: SpanStatusCode.ERROR });
-    request.span.end();
+    request.span?.setAttribute('http.response.status_code', statusCode);
+    if (statusCode >= 500) request.span?.setStatus({ code: SpanStatusCode.ERROR });
+    request.span?.end();
+  };
+
+  app.addHook('onResponse', (request: FastifyRequest, reply: FastifyReply, done) => {
+    record(request, reply.statusCode, reply.elapsedTime);
+    done();
+  });
+
+  // A client that hangs up never gets a response: count it as 499 (nginx's "client closed request").
+  app.addHook('onRequestAbort', (request, done) => {
+    record(request, CLIENT_CLOSED_REQUEST, performance.now() - request.startedAt);
     done();
   });
 }

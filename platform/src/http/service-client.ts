@@ -143,6 +143,9 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
   const pools = new Map<string, Pool>();
   const balancer: Balancer = createBalancer({ ...options.balancing, service, urls: () => options.discovery.urls(service) });
   const resilience = createResilience(service, options, options.registry);
+  resilience.breaker.onStateChange(() => {
+    options.logger?.warn({ target: service, state: resilience.state() }, 'circuit breaker changed state');
+  });
   const tracer = tracerFor('http-client');
 
   function poolFor(url: string): Pool {

@@ -45,6 +45,13 @@ describe('a service built with createService', () => {
     expect(response.json()).toEqual({ name: 'kettle', quantity: 2 });
   });
 
+  it('answers a malformed URL with a 400 problem, as for any other bad input', async () => {
+    const response = await service.app.inject({ method: 'GET', url: '/things/%E0%A4%A' });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toContain(PROBLEM_CONTENT_TYPE);
+    expect(response.json().code).toBe('PLATFORM.VALIDATION');
+  });
+
   it('answers an unknown route with a 404 problem', async () => {
     const response = await service.app.inject({ method: 'GET', url: '/nowhere?x=1' });
     expect(response.statusCode).toBe(404);

@@ -1,5 +1,9 @@
-import type { Service } from '@bazaar/platform/http';
+import { randomBytes } from 'node:crypto';
+import { staticDiscovery, type Service } from '@bazaar/platform/http';
+import { testLogger, testRedisUrl } from '@bazaar/platform/testing';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startGateway } from '../src/main.ts';
 import { startTestGateway, startUpstreams, type Upstreams } from './upstream-stubs.ts';
 
 let upstreams: Upstreams;
@@ -179,6 +183,29 @@ describe('the gateway with CORS origins configured', () => {
       expect(stranger.headers['access-control-allow-origin']).toBeUndefined();
     } finally {
       await open.close();
+    }
+  });
+});
+
+describe('the gateway in the cluster placement', () => {
+  it('shares rate-limit buckets between its replicas through Redis', async () => {
+    const prefix = `bazaar-test:gateway:${randomBytes(4).toString('hex')}:`;
+    const env = { GATEWAY_RATE_LIMIT_IP_CAPACITY: '2', GATEWAY_RATE_LIMIT_IP_REFILL_PER_SECOND: '0.1', GATEWAY_RATE_LIMIT_PREFIX: prefix };
+    const discovery = staticDiscovery({ identity: [upstreams.identity.url], catalog: [upstreams.catalog.url] });
+    const start = () => startGateway({ databaseServerUrl: 'postgres://unused', redisUrl: testRedisUrl(), logger: testLogger('gateway'), discovery, env });
+    const [first, second] = await Promise.all([start(), start()]);
+    const redis = new Redis(testRedisUrl());
+    try {
+      expect((await first.app.inject({ method: 'GET', url: '/api/products' })).statusCode).toBe(200);
+      expect((await second.app.inject({ method: 'GET', url: '/api/products' })).statusCode).toBe(200);
+      expect((await first.app.inject({ method: 'GET', url: '/api/products' })).statusCode).toBe(429);
+      expect((await second.app.inject({ method: 'GET', url: '/api/products' })).statusCode).toBe(429);
+      expect((await first.app.inject({ method: 'GET', url: '/readyz' })).json().checks).toContainEqual({ name: 'rate-limits', ok: true });
+    } finally {
+      const keys = await redis.keys(`${prefix}*`);
+      if (keys.length > 0) await redis.del(...keys);
+      await redis.quit();
+      await Promise.all([first.close(), second.close()]);
     }
   });
 });

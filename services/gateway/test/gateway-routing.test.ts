@@ -100,6 +100,20 @@ describe('the gateway routes', () => {
   });
 });
 
+describe('the gateway when its client hangs up', () => {
+  it('abandons the upstream call, and does not count it as a server error', async () => {
+    const serverErrors = async () => {
+      const metrics = (await gateway.app.inject({ method: 'GET', url: '/metrics' })).body;
+      return metrics.split('\n').filter((line) => /^http_server_requests_total\{.*status_code="5\d\d"/.test(line));
+    };
+    const before = await serverErrors();
+    const url = await gateway.listen(0);
+    await expect(fetch(`${url}/api/products/prd_1/slow`, { signal: AbortSignal.timeout(200) })).rejects.toThrow();
+    await expect.poll(() => upstreams.abandoned, { timeout: 800 }).toEqual(['/api/products/prd_1/slow']);
+    expect(await serverErrors()).toEqual(before);
+  });
+});
+
 describe('the gateway checks request bodies', () => {
   it('forwards malformed JSON, and the owning service’s 400 problem+json comes back', async () => {
     const before = upstreams.seen.length;

@@ -23,6 +23,8 @@ export interface Upstreams {
   readonly identity: { service: Service; url: string };
   readonly catalog: { service: Service; url: string };
   readonly seen: Seen[];
+  /** Requests whose caller (the gateway) hung up before the answer. */
+  readonly abandoned: string[];
   /** Signs an access token with identity's current key. */
   token(claims?: { sub?: string; roles?: string[]; expiresInSeconds?: number }): Promise<string>;
   close(): Promise<void>;
@@ -40,6 +42,7 @@ function echo(name: string, seen: Seen[]) {
 
 export async function startUpstreams(): Promise<Upstreams> {
   const seen: Seen[] = [];
+  const abandoned: string[] = [];
   const { publicKey, privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
   const kid = 'key-1';
   const jwk = { ...(await exportJWK(publicKey)), kid, alg: 'EdDSA', use: 'sig' };
@@ -56,6 +59,13 @@ export async function startUpstreams(): Promise<Upstreams> {
   catalog.app.patch('/api/products/:id', { schema: { params: Type.Object({ id: Type.String() }), body: Echo } }, echo('catalog', seen));
   catalog.app.get('/api/categories', { schema: { summary: 'Every category' } }, echo('catalog', seen));
   catalog.app.get('/internal/reindex', { schema: { summary: 'Not public' } }, echo('catalog', seen));
+  catalog.app.get('/api/products/:id/slow', { schema: { params: Type.Object({ id: Type.String() }) } }, async (request, reply) => {
+    reply.raw.once('close', () => {
+      if (!reply.raw.writableFinished) abandoned.push(request.url);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    return echo('catalog', seen)(request);
+  });
   catalog.app.get('/api/products/:id/explode', { schema: { params: Type.Object({ id: Type.String() }) } }, async () => {
     throw new Error('boom');
   });
@@ -66,6 +76,7 @@ export async function startUpstreams(): Promise<Upstreams> {
     identity: { service: identity, url: identityUrl },
     catalog: { service: catalog, url: catalogUrl },
     seen,
+    abandoned,
     async token(claims = {}) {
       const now = Math.floor(Date.now() / 1000);
       const expiresIn = claims.expiresInSeconds ?? 300;

@@ -1,5 +1,5 @@
 import { AppError, PlatformErrors } from '@bazaar/platform/errors';
-import type { App, ServiceClients } from '@bazaar/platform/http';
+import type { App, ServiceClients, StreamedResponse } from '@bazaar/platform/http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { GatewayRoute } from '../contract/index.ts';
 import type { EdgeGuard } from '../app/edge-guard.ts';
@@ -15,6 +15,7 @@ export interface ProxyRoutesOptions {
 }
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
+const CLIENT_CLOSED_REQUEST = 499;
 /** A request path the next hop could misread (spaces, control or non-ASCII bytes) is refused at the edge. */
 const FORWARDABLE_URL = /^\/[\x21-\x7e]*$/;
 
@@ -39,19 +40,26 @@ export async function proxyRoutes(app: App, options: ProxyRoutesOptions): Promis
       reply.raw.once('close', () => {
         if (!reply.raw.writableFinished) gone.abort(new Error('the client closed the connection'));
       });
-      const answer = await client.forward({
-        method: request.method,
-        path: request.url,
-        headers: forwardedRequestHeaders(request.headers, {
-          ips: clientIps(request, options.trustProxy),
-          protocol: request.protocol,
-          host: request.headers.host,
-        }),
-        body: Buffer.isBuffer(request.body) ? request.body : undefined,
-        signal: gone.signal,
-        requestId: request.id,
-        traceContext: request.traceContext,
-      });
+      let answer: StreamedResponse;
+      try {
+        answer = await client.forward({
+          method: request.method,
+          path: request.url,
+          headers: forwardedRequestHeaders(request.headers, {
+            ips: clientIps(request, options.trustProxy),
+            protocol: request.protocol,
+            host: request.headers.host,
+          }),
+          body: Buffer.isBuffer(request.body) ? request.body : undefined,
+          signal: gone.signal,
+          requestId: request.id,
+          traceContext: request.traceContext,
+        });
+      } catch (error) {
+        // A client that hung up is not a server failure: answer nginx's 499 rather than a logged 500.
+        if (gone.signal.aborted) return reply.status(CLIENT_CLOSED_REQUEST).send();
+        throw error;
+      }
       return reply.status(answer.status).headers(forwardedResponseHeaders(answer.headers)).send(answer.body);
     };
     for (const url of routerPatterns(route.path)) {

@@ -23,7 +23,7 @@ export interface EdgeRateLimits {
 }
 
 export function createEdgeRateLimits(config: GatewayConfig, redisUrl: string | undefined, logger: Logger): EdgeRateLimits {
-  const prefix = 'bazaar:gateway:ratelimit:';
+  const prefix = config.GATEWAY_RATE_LIMIT_PREFIX;
   const ip = openRateLimiter({
     redisUrl,
     prefix: `${prefix}ip:`,

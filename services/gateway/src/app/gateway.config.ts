@@ -8,6 +8,8 @@ export const GatewayConfigSchema = Type.Object({
   GATEWAY_RATE_LIMIT_IP_REFILL_PER_SECOND: Type.Number({ exclusiveMinimum: 0, default: 100 }),
   GATEWAY_RATE_LIMIT_USER_CAPACITY: Type.Integer({ minimum: 1, default: 120 }),
   GATEWAY_RATE_LIMIT_USER_REFILL_PER_SECOND: Type.Number({ exclusiveMinimum: 0, default: 40 }),
+  /** Where the rate-limit buckets live in Redis (when Redis is used). */
+  GATEWAY_RATE_LIMIT_PREFIX: Type.String({ minLength: 1, default: 'bazaar:gateway:ratelimit:' }),
   /** Browser origins allowed to call the API cross-origin, comma-separated; empty allows none. */
   GATEWAY_CORS_ORIGINS: Type.String({ default: '' }),
   /** Time limit of one forwarded attempt, in ms. */

@@ -1,4 +1,4 @@
-import { type Blueprint, describe, type LineItem, listOf, retailPrice } from './blueprint.ts';
+import { agreeing, type Blueprint, describe, type LineItem, listOf, retailPrice } from './blueprint.ts';
 
 const BRANDS = ['Glowhaus', 'Purebloom', 'Velvetine', 'Solenne', 'Dermacalm', 'Marisol'] as const;
 const SKIN_TYPES = ['Dry', 'Oily', 'Combination', 'Sensitive', 'Normal'] as const;
@@ -125,16 +125,17 @@ export const beauty: Blueprint = {
     const skinType = random.sample(SKIN_TYPES, random.int(1, 3));
     const scent = random.pick(SCENTS);
     const vegan = random.chance(0.6);
+    const say = agreeing(item.noun);
     const description = describe(random, {
-      opener: `${name} is part of ${brand}'s everyday care range.`,
+      opener: `${name} ${say('is', 'are')} part of ${brand}'s everyday care range.`,
       features: item.features,
       facts: [
-        `It suits ${listOf(skinType.map((s) => s.toLowerCase()))} skin.`,
-        scent === 'Unscented' ? 'It is free from added fragrance.' : `It has a light ${scent.toLowerCase()} scent.`,
-        vegan ? 'The formula is vegan and never tested on animals.' : 'It is never tested on animals.',
+        say('It suits', 'They suit') + ` ${listOf(skinType.map((s) => s.toLowerCase()))} skin.`,
+        scent === 'Unscented' ? say('It is free from added fragrance.', 'They are free from added fragrance.') : say('It has', 'They have') + ` a light ${scent.toLowerCase()} scent.`,
+        vegan ? 'The formula is vegan and never tested on animals.' : say('It is never tested on animals.', 'They are never tested on animals.'),
         `Each pack holds ${size} ${item.unit}.`,
       ],
-      closers: ['Dermatologists tested it on sensitive skin.', 'Patch test before first use.', `${brand} packs it in recyclable materials.`],
+      closers: [say('Dermatologists tested it on sensitive skin.', 'Dermatologists tested them on sensitive skin.'), 'Patch test before first use.', `${brand} packs ${say('it', 'them')} in recyclable materials.`],
     });
     const attributes = { brand, [item.unit === 'ml' ? 'volumeMl' : 'weightGrams']: size, skinType, scent, vegan, crueltyFree: true };
     return { name, description, priceMinor: retailPrice(random, item.price), attributes };

@@ -69,3 +69,9 @@ export function listOf(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
+
+/** Picks the sentence that agrees with the noun: "It is…" for a kettle, "They are…" for socks. */
+export function agreeing(noun: string): (one: string, many: string) => string {
+  const plural = /[^s]s$/.test(noun);
+  return (one, many) => (plural ? many : one);
+}

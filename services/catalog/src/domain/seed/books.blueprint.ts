@@ -1,5 +1,4 @@
-import type { Blueprint } from './blueprint.ts';
-import { describe, retailPrice } from './blueprint.ts';
+import { type Blueprint, describe, retailPrice } from './blueprint.ts';
 import type { Random } from './seeded-random.ts';
 
 const PUBLISHERS = ['Harrowgate Press', 'Bluequill Books', 'Meridian House', 'Larkspur Editions', 'Foxglove Publishing'] as const;
@@ -13,8 +12,22 @@ interface Genre {
   readonly name: string;
   readonly fiction: boolean;
   title(random: Random): string;
+  /** What the book is about; one of them opens the description. */
   readonly pitches: readonly string[];
 }
+
+const FICTION_PRAISE = [
+  'Told in alternating voices, it moves between past and present with ease.',
+  'The prose is spare, precise and quietly moving.',
+  'Its twists are earned, and the ending lands perfectly.',
+  'The characters stay with you long after the last page.',
+] as const;
+
+const NONFICTION_PRAISE = [
+  'It is accessible, witty and full of surprising detail.',
+  'Notes, a bibliography and an index make it a book to return to.',
+  'Photographs and illustrations bring every chapter to life.',
+] as const;
 
 const novelTitle = (random: Random) =>
   random.pick([
@@ -108,8 +121,8 @@ export const books: Blueprint = {
     const name = genre.title(random);
     const kind = genre.fiction ? `${genre.name.toLowerCase()} novel` : `${genre.name.toLowerCase()} book`;
     const description = describe(random, {
-      opener: `${name} is a ${kind} by ${author}.`,
-      features: genre.pitches,
+      opener: `${name} is a ${kind} by ${author}. ${random.pick(genre.pitches)}`,
+      features: genre.fiction ? FICTION_PRAISE : NONFICTION_PRAISE,
       facts: [`This ${format.toLowerCase()} edition runs to ${pages} pages.`, `It was first published by ${publisher} in ${publishedYear}.`],
       closers: [
         'Readers call it impossible to put down.',

@@ -1,4 +1,4 @@
-import { type Blueprint, describe, type LineItem, listOf, retailPrice } from './blueprint.ts';
+import { agreeing, type Blueprint, describe, type LineItem, listOf, retailPrice } from './blueprint.ts';
 
 const BRANDS = ['Northwind', 'Alderline', 'Threadwell', 'Wildermark', 'Coastline', 'Harbourne'] as const;
 const COLORS = ['Navy', 'Charcoal', 'Oatmeal', 'Olive', 'Rust', 'Black', 'Heather Grey', 'Forest Green'] as const;
@@ -137,14 +137,15 @@ export const clothing: Blueprint = {
     const color = random.pick(COLORS);
     const material = random.pick(item.materials);
     const fit = random.pick(item.fits);
+    const say = agreeing(item.noun);
     const from = random.int(0, Math.max(0, item.sizes.length - 3));
     const sizes = item.sizes.slice(from, from + random.int(3, item.sizes.length));
     const description = describe(random, {
-      opener: `The ${name} is a wardrobe staple you will wear season after season.`,
+      opener: say(`The ${name} is a wardrobe staple`, `The ${name} are wardrobe staples`) + ' you will wear season after season.',
       features: item.features,
       facts: [
-        `It is made from ${material}.`,
-        fit === 'One size' ? 'One size fits most.' : `It has a ${fit.toLowerCase()} fit and comes in ${listOf(sizes)}.`,
+        say('It is', 'They are') + ` made from ${material}.`,
+        fit === 'One size' ? 'One size fits most.' : say('It has', 'They have') + ` a ${fit.toLowerCase()} fit and come${say('s', '')} in ${listOf(sizes)}.`,
         `This colour is ${color.toLowerCase()}.`,
       ],
       closers: [`${brand} makes its clothes in audited factories.`, 'Machine wash cold and dry flat.', 'Free returns make it easy to find the right size.'],

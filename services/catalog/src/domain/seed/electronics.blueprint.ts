@@ -1,4 +1,4 @@
-import { article, type Blueprint, describe, type LineItem, listOf, retailPrice } from './blueprint.ts';
+import { agreeing, article, type Blueprint, describe, type LineItem, listOf, retailPrice } from './blueprint.ts';
 
 const BRANDS = ['Voltaris', 'Lumenex', 'Auralink', 'Keystra', 'Novatek', 'Sonique'] as const;
 const COLORS = ['Black', 'White', 'Graphite', 'Silver', 'Midnight Blue', 'Sage Green'] as const;
@@ -138,15 +138,17 @@ export const electronics: Blueprint = {
     const weightGrams = random.int(item.grams[0], item.grams[1]);
     const connectivity = random.sample(item.connectivity, random.int(1, item.connectivity.length));
     const batteryHours = item.batteryHours ? random.int(item.batteryHours[0], item.batteryHours[1]) : undefined;
+    const say = agreeing(item.noun);
     const model = `${brand.slice(0, 2).toUpperCase()}-${random.int(100, 990)}`;
     const facts = [
-      `It connects over ${listOf(connectivity)}.`,
+      say('It connects', 'They connect') + ` over ${listOf(connectivity)}.`,
       `The ${color.toLowerCase()} finish weighs in at just ${weightGrams} grams.`,
       batteryHours ? `A full charge lasts up to ${batteryHours} hours.` : `${brand} designs and tests every unit in-house.`,
-      `${brand} backs it with a ${warrantyMonths}-month warranty.`,
+      `${brand} backs ${say('it', 'them')} with a ${warrantyMonths}-month warranty.`,
     ];
     const description = describe(random, {
-      opener: `The ${name} is ${article(adjective)} ${adjective.toLowerCase()} ${item.noun.toLowerCase()} made for everyday use at home, at work and on the move.`,
+      opener: say(`The ${name} is ${article(adjective)} ${adjective.toLowerCase()} ${item.noun.toLowerCase()}`, `The ${name} are ${adjective.toLowerCase()} ${item.noun.toLowerCase()}`) +
+        ' made for everyday use at home, at work and on the move.',
       features: item.features,
       facts,
       closers: [

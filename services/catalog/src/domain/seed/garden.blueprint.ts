@@ -1,4 +1,4 @@
-import { type Blueprint, describe, type LineItem, retailPrice } from './blueprint.ts';
+import { agreeing, type Blueprint, describe, type LineItem, retailPrice } from './blueprint.ts';
 
 const BRANDS = ['Greenmoor', 'Fernbrook', 'Terravale', 'Bloomfield', 'Rootwell', 'Thistledown'] as const;
 const COLORS = ['Forest Green', 'Slate', 'Terracotta', 'Black', 'Olive', 'Sand'] as const;
@@ -136,15 +136,18 @@ export const garden: Blueprint = {
     const color = random.pick(COLORS);
     const weightGrams = random.int(item.grams[0], item.grams[1]);
     const weatherResistant = random.chance(0.7);
+    const say = agreeing(item.noun);
     const description = describe(random, {
       opener: `Make light work of the garden with the ${name}.`,
       features: item.features,
       facts: [
-        `It is made from ${material} in ${color.toLowerCase()}.`,
-        weatherResistant ? 'It is weather resistant and can stay outdoors all year.' : 'Store it in a shed or garage over winter.',
-        `It weighs ${(weightGrams / 1000).toFixed(1)} kg.`,
+        say('It is', 'They are') + ` made from ${material} in ${color.toLowerCase()}.`,
+        weatherResistant
+          ? say('It is weather resistant and can stay outdoors all year.', 'They are weather resistant and can stay outdoors all year.')
+          : say('Store it in a shed or garage over winter.', 'Store them in a shed or garage over winter.'),
+        say('It weighs', 'They weigh') + ` ${(weightGrams / 1000).toFixed(1)} kg.`,
       ],
-      closers: ['Keen gardeners and beginners alike will enjoy using it.', `${brand} tests its tools in real gardens before they reach the shop.`, 'It comes with a three-year guarantee.'],
+      closers: [`Keen gardeners and beginners alike will enjoy using ${say('it', 'them')}.`, `${brand} tests its tools in real gardens before they reach the shop.`, say('It comes', 'They come') + ' with a three-year guarantee.'],
     });
     const attributes = { brand, material, color, weatherResistant, weightGrams };
     return { name, description, priceMinor: retailPrice(random, item.price), attributes };

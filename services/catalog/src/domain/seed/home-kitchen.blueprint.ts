@@ -1,4 +1,4 @@
-import { type Blueprint, describe, type LineItem, retailPrice } from './blueprint.ts';
+import { agreeing, type Blueprint, describe, type LineItem, retailPrice } from './blueprint.ts';
 
 const BRANDS = ['Hearthwell', 'Copperleaf', 'Kitchora', 'Mavenware', 'Oakhollow', 'Linnea'] as const;
 const COLORS = ['Charcoal', 'Cream', 'Sage', 'Terracotta', 'Navy', 'Stone Grey'] as const;
@@ -136,15 +136,16 @@ export const homeKitchen: Blueprint = {
     const material = random.pick(item.materials);
     const color = random.pick(COLORS);
     const weightGrams = random.int(item.grams[0], item.grams[1]);
+    const say = agreeing(item.noun);
     const description = describe(random, {
       opener: `The ${name} brings ${brand}'s eye for simple, durable design to your home.`,
       features: item.features,
       facts: [
-        `It is made from ${material} and finished in ${color.toLowerCase()}.`,
+        say('It is', 'They are') + ` made from ${material} and finished in ${color.toLowerCase()}.`,
         item.dishwasherSafe ? 'Every piece is dishwasher safe.' : 'Wipe it clean by hand to keep it looking its best.',
-        `It weighs ${(weightGrams / 1000).toFixed(1)} kg.`,
+        say('It weighs', 'Together they weigh') + ` ${(weightGrams / 1000).toFixed(1)} kg.`,
       ],
-      closers: ['It is built to be used every day for years.', 'It makes a welcome housewarming gift.', `${brand} offers a two-year guarantee.`],
+      closers: [say('It is built', 'They are built') + ' to be used every day for years.', say('It makes', 'They make') + ' a welcome housewarming gift.', `${brand} offers a two-year guarantee.`],
     });
     const attributes = { brand, material, color, dishwasherSafe: item.dishwasherSafe, weightGrams };
     return { name, description, priceMinor: retailPrice(random, item.price), attributes };

@@ -1,4 +1,4 @@
-import { type Blueprint, describe, type LineItem, retailPrice } from './blueprint.ts';
+import { agreeing, type Blueprint, describe, type LineItem, retailPrice } from './blueprint.ts';
 
 const BRANDS = ['Summitline', 'Trailcraft', 'Velocita', 'Ridgeback', 'Aquafin', 'Northpeak'] as const;
 const COLORS = ['Black', 'Glacier Blue', 'Ember Orange', 'Moss Green', 'Storm Grey', 'Crimson'] as const;
@@ -137,14 +137,19 @@ export const sportsOutdoors: Blueprint = {
     const color = random.pick(COLORS);
     const size = random.pick(item.sizes);
     const weightGrams = random.int(item.grams[0], item.grams[1]);
+    const say = agreeing(item.noun);
     const description = describe(random, {
-      opener: `Built for the trail, the road and the gym, the ${name} is made to be used hard.`,
+      opener: `Built for the trail, the road and the gym, the ${name} ${say('is', 'are')} made to be used hard.`,
       features: item.features,
-      facts: [`It is made from ${material}.`, `This one is ${color.toLowerCase()}, size ${size}.`, `It weighs ${weightGrams} grams.`],
+      facts: [
+        say('It is', 'They are') + ` made from ${material}.`,
+        say('This one is', 'These are') + ` ${color.toLowerCase()}, size ${size}.`,
+        say('It weighs', 'Together they weigh') + ` ${weightGrams} grams.`,
+      ],
       closers: [
         `${brand} field-tests its gear with athletes and guides.`,
-        'It comes with a lifetime guarantee against manufacturing faults.',
-        'It is a favourite with weekend adventurers and serious athletes alike.',
+        say('It comes', 'They come') + ' with a lifetime guarantee against manufacturing faults.',
+        say('It is a favourite', 'They are a favourite') + ' with weekend adventurers and serious athletes alike.',
       ],
     });
     const attributes = { brand, material, color, size, weightGrams };

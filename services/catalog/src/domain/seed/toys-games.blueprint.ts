@@ -1,4 +1,4 @@
-import { type Blueprint, describe, type LineItem, retailPrice } from './blueprint.ts';
+import { agreeing, type Blueprint, describe, type LineItem, retailPrice } from './blueprint.ts';
 
 const BRANDS = ['Brickwise', 'Playhaven', 'Wonderloom', 'Tinkertot', 'Puzzlecraft', 'Kestrel Kids'] as const;
 
@@ -136,16 +136,21 @@ export const toysGames: Blueprint = {
     const name = `${brand} ${adjective} ${item.noun}`;
     const ageRange = random.pick(item.ages);
     const material = random.pick(item.materials);
+    const say = agreeing(item.noun);
     const pieces = item.pieces ? random.int(item.pieces[0], item.pieces[1]) : undefined;
     const description = describe(random, {
-      opener: `The ${name} turns an ordinary afternoon into an adventure.`,
+      opener: `The ${name} ${say('turns', 'turn')} an ordinary afternoon into an adventure.`,
       features: item.features,
       facts: [
-        `It is recommended for ages ${ageRange}.`,
-        pieces ? `The box holds ${pieces} pieces.` : `It is made from ${material}.`,
-        item.players ? `It is for ${item.players} players.` : item.batteries ? 'Batteries are included.' : 'No batteries are needed.',
+        say('It is', 'They are') + ` recommended for ages ${ageRange}.`,
+        pieces ? `The box holds ${pieces} pieces.` : say('It is', 'They are') + ` made from ${material}.`,
+        item.players ? `For ${item.players} players.` : item.batteries ? 'Batteries are included.' : 'No batteries are needed.',
       ],
-      closers: ['It meets EN 71 and ASTM toy safety standards.', `${brand} designs toys that grow with your child.`, 'It makes a great birthday present.'],
+      closers: [
+        say('It meets', 'They meet') + ' EN 71 and ASTM toy safety standards.',
+        `${brand} designs toys that grow with your child.`,
+        say('It makes', 'They make') + ' a great birthday present.',
+      ],
     });
     const attributes = {
       brand,

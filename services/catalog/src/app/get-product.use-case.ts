@@ -1,0 +1,16 @@
+import { AppError, fail, ok, type Result } from '@bazaar/platform/errors';
+import { isId } from '@bazaar/platform/ids';
+import { CatalogErrors } from '../contract/catalog.errors.ts';
+import type { Product } from '../contract/product.schemas.ts';
+import type { CatalogDeps } from './catalog.deps.ts';
+import { toProductView } from './product.view.ts';
+
+/** A product by id; an id of the wrong shape cannot name a product, so it is not found without a query. */
+export async function getProduct(deps: CatalogDeps, id: string): Promise<Result<Product, AppError>> {
+  if (!isId('prd', id)) return fail(new AppError(CatalogErrors.PRODUCT_NOT_FOUND));
+  const product = await deps.cache.product(id, async () => {
+    const record = await deps.store.products.findById(id);
+    return record && toProductView(record);
+  });
+  return product ? ok(product) : fail(new AppError(CatalogErrors.PRODUCT_NOT_FOUND));
+}
