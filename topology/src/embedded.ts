@@ -115,7 +115,10 @@ async function main(): Promise<void> {
       '',
     ].join('\n') + '\n',
   );
-  onShutdownSignal(createLogger('embedded', config.LOG_LEVEL), system.stop);
+  onShutdownSignal(createLogger('embedded', config.LOG_LEVEL), async () => {
+    await system.stop();
+    process.stdout.write('Bazaar stopped cleanly.\n');
+  });
 }
 
 if (import.meta.main) await main();

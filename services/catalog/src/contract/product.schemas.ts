@@ -81,7 +81,7 @@ export const ProductPage = Type.Object({
 export type ProductPage = Static<typeof ProductPage>;
 
 /** The path parameter of a single product; an id of the wrong shape is simply not found. */
-export const ProductParams = Type.Object({ id: Type.String({ maxLength: 100 }) }, { additionalProperties: false });
+export const ProductParams = Type.Object({ id: Type.String() }, { additionalProperties: false });
 export type ProductParams = Static<typeof ProductParams>;
 
 const editable = {

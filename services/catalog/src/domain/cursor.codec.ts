@@ -1,6 +1,5 @@
 import { isId } from '@bazaar/platform/ids';
 import { ProductLimits, TextPatterns } from '../contract/catalog.limits.ts';
-import type { ProductSort } from '../contract/product.schemas.ts';
 
 /**
  * Where a page ended, in the terms of its order: the sort key of the last item and its id, which breaks
@@ -43,7 +42,7 @@ function parse(raw: string): unknown {
  * Reads a cursor back, or returns undefined when it is not one this service made for `sort`: cursors come
  * from clients, so every field is checked before it reaches a query.
  */
-export function decodeCursor(raw: string, sort: EffectiveSort | ProductSort): PageKey | undefined {
+export function decodeCursor(raw: string, sort: EffectiveSort): PageKey | undefined {
   if (raw.length === 0 || raw.length > ProductLimits.cursorMaxLength || !/^[A-Za-z0-9_-]+$/.test(raw)) return undefined;
   const parts = parse(raw);
   if (!Array.isArray(parts) || parts[0] !== FORMAT || parts[1] !== sort) return undefined;

@@ -113,10 +113,11 @@ export function createProductRepository(db: Kysely<CatalogTables>) {
           break;
       }
 
+      // One row more than asked tells whether there is a next page without a second query.
       const rows = await select.limit(plan.limit + 1).execute();
       const items = rows.slice(0, plan.limit).map(toRecord);
-      const last = rows.length > plan.limit ? rows[plan.limit - 1] : undefined;
-      return { items, next: last && keyOf(plan.sort, items.at(-1)!, last.rank ?? undefined) };
+      const last = rows.length > plan.limit ? rows[plan.limit - 1]! : undefined;
+      return { items, next: last && keyOf(plan.sort, toRecord(last), last.rank ?? undefined) };
     },
 
     /** Stores a new product; `sku-taken` and `unknown-category` are the expected refusals. */

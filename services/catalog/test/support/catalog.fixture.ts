@@ -14,6 +14,8 @@ export interface CatalogFixture {
   readonly issuer: TestIssuer;
   readonly adminToken: string;
   readonly customerToken: string;
+  /** Starts another replica on the same database and cache settings, as the cluster placement would. */
+  startReplica(): Promise<CatalogService>;
   request(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, options?: { body?: unknown; token?: string }): Promise<LightMyRequestResponse>;
   /** GET that must succeed, parsed. */
   page(query: string): Promise<ProductPage>;
@@ -28,17 +30,23 @@ export interface CatalogFixture {
 export async function startCatalogFixture(options: { env?: Record<string, string>; redisUrl?: string; seed?: boolean } = {}): Promise<CatalogFixture> {
   const database = testDatabase('catalog');
   const issuer = await createTestIssuer();
-  const service = await startCatalog(
-    {
-      databaseServerUrl: database.serverUrl,
-      databaseName: database.name,
-      redisUrl: options.redisUrl,
-      logger: testLogger('catalog'),
-      discovery: staticDiscovery({}),
-      env: options.env ?? {},
-    },
-    { verifier: issuer.verifier },
-  );
+  const replicas: CatalogService[] = [];
+  const start = async () => {
+    const replica = await startCatalog(
+      {
+        databaseServerUrl: database.serverUrl,
+        databaseName: database.name,
+        redisUrl: options.redisUrl,
+        logger: testLogger('catalog'),
+        discovery: staticDiscovery({}),
+        env: options.env ?? {},
+      },
+      { verifier: issuer.verifier },
+    );
+    replicas.push(replica);
+    return replica;
+  };
+  const service = await start();
   if (options.seed ?? true) await service.seedIfEmpty();
   const sql = new pg.Pool({ connectionString: database.url, max: 2 });
 
@@ -60,6 +68,7 @@ export async function startCatalogFixture(options: { env?: Record<string, string
     issuer,
     adminToken: await issuer.token({ roles: ['customer', 'admin'] }),
     customerToken: await issuer.token({ roles: ['customer'] }),
+    startReplica: start,
     request,
     page: (query) => ok<ProductPage>(`/api/products${query}`),
     product: (id) => ok<Product>(`/api/products/${id}`),
@@ -75,7 +84,7 @@ export async function startCatalogFixture(options: { env?: Record<string, string
     },
     async close() {
       await sql.end();
-      await service.close();
+      for (const replica of replicas) await replica.close();
       await database.drop();
     },
   };

@@ -10,11 +10,13 @@ export interface TestIssuer {
   forgedToken(claims: { roles: readonly string[] }): Promise<string>;
 }
 
+type KeyPair = Awaited<ReturnType<typeof generateKeyPair>>;
+
 export async function createTestIssuer(): Promise<TestIssuer> {
   const signing = await generateKeyPair('Ed25519');
   const stranger = await generateKeyPair('Ed25519');
   const publicJwk = { ...(await exportJWK(signing.publicKey)), kid: 'test-key', alg: 'EdDSA', use: 'sig' };
-  const sign = (claims: { roles: readonly string[]; userId?: string; email?: string }, key: CryptoKey) =>
+  const sign = (claims: { roles: readonly string[]; userId?: string; email?: string }, key: KeyPair['privateKey']) =>
     new SignJWT({ email: claims.email ?? 'someone@example.com', roles: [...claims.roles] })
       .setProtectedHeader({ alg: 'EdDSA', kid: 'test-key' })
       .setSubject(claims.userId ?? 'usr_01jd3x0000000000000000000')
