@@ -19,7 +19,7 @@ export async function freePort(): Promise<number> {
 export interface StartedProcess {
   readonly child: ChildProcess;
   readonly output: () => string;
-  /** Resolves with the exit code. */
+  /** Resolves with npm's exit code once every process of the placement has closed its output. */
   readonly exited: Promise<number | null>;
   stop(): Promise<number | null>;
 }
@@ -42,7 +42,9 @@ export async function npmStart(env: Record<string, string>, readyTimeoutMs = 60_
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  // 'close', not 'exit': npm exits at the signal, but the system behind it still holds the output pipe
+  // until it has drained and stopped.
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   const started: StartedProcess = {
     child,
     output: () => output,
