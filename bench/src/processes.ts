@@ -28,6 +28,17 @@ function descendants(pid: number): number[] {
   return found;
 }
 
+/** The first descendant of `pid` whose command line contains `text` (e.g. the Node process behind `npm start`). */
+export function findDescendant(pid: number, text: string): number | undefined {
+  return descendants(pid).find((p) => {
+    try {
+      return readFileSync(`/proc/${p}/cmdline`, 'utf8').includes(text);
+    } catch {
+      return false;
+    }
+  });
+}
+
 /**
  * Proportional set size of a process tree in bytes: shared pages (PostgreSQL's shared buffers) are split
  * among the processes that map them instead of being counted once per process as RSS would.
@@ -53,14 +64,15 @@ export interface Started {
   stop(): Promise<void>;
 }
 
-/** Runs a Node script with the pinned Node and waits for `readyText` on its output. */
-export async function startNode(script: string, env: Record<string, string>, readyText: string): Promise<Started> {
+/** Runs a command (by default a Node script on the pinned Node) and waits for `readyText` on its output. */
+export async function startNode(script: string, env: Record<string, string>, readyText: string, command: readonly string[] = [process.execPath, script]): Promise<Started> {
   const began = performance.now();
-  const child = spawn(process.execPath, [script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command[0]!, command.slice(1), { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
   child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
-  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  // 'close' waits for every process holding the output (npm's child included) to end.
+  const exited = new Promise<void>((resolve) => child.on('close', () => resolve()));
   await new Promise<void>((resolve, reject) => {
     const poll = setInterval(() => {
       if (output.includes(readyText)) {
@@ -77,7 +89,7 @@ export async function startNode(script: string, env: Record<string, string>, rea
     readyAfterMs: performance.now() - began,
     output: () => output,
     async stop() {
-      child.kill('SIGTERM');
+      if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
       await exited;
     },
   };

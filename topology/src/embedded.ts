@@ -80,22 +80,15 @@ export async function startEmbedded(config: PlacementConfig, env: Record<string,
 async function main(): Promise<void> {
   const startedAt = performance.now();
   let config: PlacementConfig;
-  try {
-    config = loadPlacementConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(`bazaar: ${error.message}`);
-      process.exit(2);
-    }
-    throw error;
-  }
   let system: RunningSystem;
   try {
+    config = loadPlacementConfig();
     system = await startEmbedded(config);
   } catch (error) {
-    if (error instanceof DataDirBusyError) {
+    // Mistakes a user can fix get one clear line; anything else is a bug and keeps its stack.
+    if (error instanceof ConfigError || error instanceof DataDirBusyError) {
       console.error(`bazaar: ${error.message}`);
-      process.exit(1);
+      process.exit(error instanceof ConfigError ? 2 : 1);
     }
     throw error;
   }

@@ -36,8 +36,6 @@ export function observeRequests(app: FastifyInstance, service: string, metrics: 
     request.span = span;
     request.startedAt = performance.now();
     request.traceContext = trace.setSpan(parent, span);
-    const { traceId } = span.spanContext();
-    request.log = request.log.child({ traceId });
     reply.header('x-request-id', request.id);
     done();
   });

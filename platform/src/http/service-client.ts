@@ -248,8 +248,14 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
       throw new TransportError(service, 'timeout', `The deadline for calling ${service} has already passed`);
     }
     const headers = outgoingHeaders(call, span, parent, deadline);
-    const deadlineSignal = AbortSignal.timeout(remaining);
-    const outer = call.signal ? AbortSignal.any([call.signal, deadlineSignal]) : deadlineSignal;
+    // One timer per call, cleared when the call settles: a timer left to run to the deadline (as with
+    // AbortSignal.timeout) would keep every finished call's signal alive for the whole budget.
+    const scope = new AbortController();
+    const timer = setTimeout(() => scope.abort(new DOMException(`${service} deadline exceeded`, 'TimeoutError')), remaining);
+    const onCallerAbort = () => scope.abort(call.signal?.reason);
+    if (call.signal?.aborted) onCallerAbort();
+    else call.signal?.addEventListener('abort', onCallerAbort, { once: true });
+    const outer = scope.signal;
     const policy = resilience.policyFor({
       idempotent: isIdempotent(call),
       attemptTimeoutMs: Math.max(1, Math.min(perAttempt, remaining)),
@@ -283,6 +289,9 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
         throw new TransportError(service, 'timeout', `${service} did not answer before the deadline`, { cause: error });
       }
       throw error;
+    } finally {
+      clearTimeout(timer);
+      call.signal?.removeEventListener('abort', onCallerAbort);
     }
   }
 

@@ -2,7 +2,7 @@ import { context, propagation, trace, type Context, type Tracer } from '@opentel
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
-import { BatchSpanProcessor, SimpleSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { BatchSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
 import { BoundedMemorySpanExporter } from './memory-span-exporter.ts';
@@ -10,6 +10,8 @@ import { BoundedMemorySpanExporter } from './memory-span-exporter.ts';
 export interface Tracing {
   /** Where spans go when no OTLP endpoint is configured (empty otherwise). */
   readonly memory: BoundedMemorySpanExporter;
+  /** Exports every ended span now (spans are otherwise exported in batches, off the request path). */
+  flush(): Promise<void>;
   shutdown(): Promise<void>;
 }
 
@@ -24,7 +26,7 @@ export function installTracing(options: { processName: string; otlpEndpoint?: st
   const memory = new BoundedMemorySpanExporter();
   const processors: SpanProcessor[] = options.otlpEndpoint
     ? [new BatchSpanProcessor(new OTLPTraceExporter({ url: `${options.otlpEndpoint.replace(/\/$/, '')}/v1/traces` }))]
-    : [new SimpleSpanProcessor(memory)];
+    : [new BatchSpanProcessor(memory, { scheduledDelayMillis: 1_000, maxQueueSize: 4_096, maxExportBatchSize: 512 })];
   const provider = new NodeTracerProvider({
     resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: options.processName }),
     spanProcessors: processors,
@@ -32,6 +34,7 @@ export function installTracing(options: { processName: string; otlpEndpoint?: st
   provider.register({ propagator: new W3CTraceContextPropagator() });
   installed = {
     memory,
+    flush: () => provider.forceFlush(),
     async shutdown() {
       await provider.shutdown();
       installed = undefined;

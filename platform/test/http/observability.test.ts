@@ -117,6 +117,7 @@ describe('tracing', () => {
       url: '/products/prd_1',
       headers: { traceparent: `00-${traceId}-${parentSpanId}-01` },
     });
+    await tracing.flush();
     const span = await vi.waitFor(() => {
       const found = tracing.memory.finished().find((s) => s.spanContext().traceId === traceId);
       if (!found) throw new Error('no span of the trace yet');
@@ -131,6 +132,7 @@ describe('tracing', () => {
   it('starts a new trace when the request carries none', async () => {
     const before = new Set(tracing.memory.finished().map((s) => s.spanContext().traceId));
     await service.app.inject({ method: 'GET', url: '/products/prd_2' });
+    await tracing.flush();
     const span = await vi.waitFor(() => {
       const found = tracing.memory.finished().find((s) => !before.has(s.spanContext().traceId) && s.name === 'GET /products/:id');
       if (!found) throw new Error('no new span yet');
