@@ -58,7 +58,7 @@ export async function startEmbedded(config: PlacementConfig, env: Record<string,
       const url = await service.listen(isPublic ? config.PORT : 0, isPublic ? config.HOST : '127.0.0.1');
       discovery.set(entry.name, [url]);
       running.set(entry.name, { service, url });
-      log.info({ service: entry.name, url }, 'service listening');
+      log.info({ started: entry.name, url }, 'service listening');
     }
 
     const identity = running.get('identity')!.service as Service & { ensureAdmin(input: { email: string; password: string; name: string }): Promise<void> };

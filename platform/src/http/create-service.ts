@@ -138,8 +138,10 @@ export async function createService(options: ServiceOptions): Promise<Service> {
 
   app.setErrorHandler((error, request, reply) => {
     const { problem, headers } = toProblem(error, request.url.split('?')[0]);
-    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
-    else request.log.info({ code: problem.code, status: problem.status }, 'request rejected');
+    // Errors raised before the handler (in onRequest hooks) run outside the request's context: name the trace.
+    const traceId = request.span?.spanContext().traceId;
+    if (problem.status >= 500) request.log.error({ err: error, traceId }, 'request failed');
+    else request.log.info({ code: problem.code, status: problem.status, traceId }, 'request rejected');
     request.span?.recordException(error instanceof Error ? error : String(error));
     void reply.status(problem.status).headers(headers).type(PROBLEM_CONTENT_TYPE).send(problem);
   });
