@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from '@bazaar/platform/net';
 import autocannon from 'autocannon';
 import { findDescendant, startNode, treeMemoryBytes } from './processes.ts';
 
@@ -13,16 +14,6 @@ import { findDescendant, startNode, treeMemoryBytes } from './processes.ts';
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const CONNECTIONS = 50;
 const DURATION_S = Number(process.env['BENCH_DURATION_SECONDS'] ?? 10);
-
-async function freePort(): Promise<number> {
-  const net = await import('node:net');
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address() as { port: number };
-      server.close(() => resolve(address.port));
-    });
-  });
-}
 
 interface Measured {
   name: string;

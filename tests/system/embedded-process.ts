@@ -1,20 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
+export { freePort } from '@bazaar/platform/net';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
-
-/** A free loopback port, for the gateway of a placement under test. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 export interface StartedProcess {
   readonly child: ChildProcess;
