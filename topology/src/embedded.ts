@@ -1,17 +1,44 @@
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { ConfigError } from '@bazaar/platform/config';
 import { startEmbeddedPostgres } from '@bazaar/platform/db';
 import { onShutdownSignal, staticDiscovery, type Service } from '@bazaar/platform/http';
 import { createLogger, installTracing } from '@bazaar/platform/telemetry';
 import { DataDirBusyError, lockDataDir } from './data-dir-lock.ts';
 import { DEFAULT_ADMIN_PASSWORD, loadPlacementConfig, type PlacementConfig } from './placement-config.ts';
+import type { ServiceThreadData, ServiceThreadMessage } from './service-thread.ts';
 import { topology } from './services.ts';
 
 /** A running embedded placement: every service in this process, on loopback ports, over HTTP. */
 export interface RunningSystem {
   readonly url: string;
-  readonly services: ReadonlyMap<string, { service: Service; url: string }>;
+  /** Base URL of each service. */
+  readonly services: ReadonlyMap<string, string>;
   stop(): Promise<void>;
+}
+
+/** Starts one service on a worker thread of this process and resolves once it listens. */
+async function startOnThread(data: ServiceThreadData): Promise<{ url: string; stop(): Promise<void> }> {
+  const worker = new Worker(new URL('./service-thread.ts', import.meta.url), {
+    workerData: data,
+    // The same heap sizing as the main thread's (package.json `start`), for this thread's own isolate.
+    resourceLimits: { maxYoungGenerationSizeMb: 96, maxOldGenerationSizeMb: 192 },
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the ${data.name} thread exited with ${code} before listening`)));
+    worker.once('message', (message: ServiceThreadMessage) => {
+      if (message.type === 'listening') resolve(message.url);
+    });
+  });
+  return {
+    url,
+    async stop() {
+      const stopped = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+      worker.postMessage('stop');
+      await stopped;
+    },
+  };
 }
 
 /**
@@ -44,33 +71,54 @@ export async function startEmbedded(config: PlacementConfig, env: Record<string,
     }
 
     const discovery = staticDiscovery({});
-    const running = new Map<string, { service: Service; url: string }>();
+    const table: Record<string, readonly string[]> = {};
+    const inProcess = new Map<string, Service>();
     for (const entry of topology) {
-      const service = await entry.start({
-        databaseServerUrl,
-        redisUrl: config.REDIS_URL,
-        logger: createLogger(entry.name, config.LOG_LEVEL),
-        discovery,
-        env,
-      });
-      stops.push(() => service.close());
       const isPublic = 'public' in entry && entry.public;
-      const url = await service.listen(isPublic ? config.PORT : 0, isPublic ? config.HOST : '127.0.0.1');
+      const port = isPublic ? config.PORT : 0;
+      const host = isPublic ? config.HOST : '127.0.0.1';
+      let url: string;
+      if ('thread' in entry && entry.thread === 'own') {
+        const thread = await startOnThread({
+          name: entry.name,
+          databaseServerUrl,
+          redisUrl: config.REDIS_URL,
+          discovery: { ...table },
+          env: { ...env },
+          port,
+          host,
+          logLevel: config.LOG_LEVEL,
+          otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
+        });
+        stops.push(() => thread.stop());
+        url = thread.url;
+      } else {
+        const service = await entry.start({
+          databaseServerUrl,
+          redisUrl: config.REDIS_URL,
+          logger: createLogger(entry.name, config.LOG_LEVEL),
+          discovery,
+          env,
+        });
+        stops.push(() => service.close());
+        url = await service.listen(port, host);
+        inProcess.set(entry.name, service);
+      }
+      table[entry.name] = [url];
       discovery.set(entry.name, [url]);
-      running.set(entry.name, { service, url });
       log.info({ started: entry.name, url }, 'service listening');
     }
 
-    const identity = running.get('identity')!.service as Service & { ensureAdmin(input: { email: string; password: string; name: string }): Promise<void> };
+    const identity = inProcess.get('identity') as Service & { ensureAdmin(input: { email: string; password: string; name: string }): Promise<void> };
     await identity.ensureAdmin({ email: config.BAZAAR_ADMIN_EMAIL, password: config.BAZAAR_ADMIN_PASSWORD, name: 'Administrator' });
     if (config.BAZAAR_SEED) {
-      const catalog = running.get('catalog')!.service as Service & { seedIfEmpty(): Promise<{ created: number }> };
+      const catalog = inProcess.get('catalog') as Service & { seedIfEmpty(): Promise<{ created: number }> };
       const { created } = await catalog.seedIfEmpty();
       if (created > 0) log.info({ created }, 'seeded the demo catalog');
     }
 
-    const gatewayUrl = running.get('gateway')!.url;
-    return { url: gatewayUrl.replace('127.0.0.1', 'localhost'), services: running, stop: stopAll };
+    const services = new Map(Object.entries(table).map(([name, urls]) => [name, urls[0]!]));
+    return { url: services.get('gateway')!.replace('127.0.0.1', 'localhost'), services, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

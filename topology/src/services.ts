@@ -15,6 +15,9 @@ export const topology = [
     engines: ['cache'],
     dependsOn: ['identity', 'catalog'],
     public: true,
+    // The edge does as much HTTP work as all services behind it together: on a thread of its own, the
+    // embedded placement uses a second core instead of queueing both on one event loop.
+    thread: 'own',
     start: (context: ServiceContext) => startGateway(context),
   },
 ] as const satisfies readonly {
@@ -22,6 +25,8 @@ export const topology = [
   engines: readonly ('postgres' | 'cache' | 'broker')[];
   dependsOn?: readonly string[];
   public?: boolean;
+  /** `own`: the embedded placement runs it on a worker thread of its own (still one process, still HTTP). */
+  thread?: 'shared' | 'own';
   start(context: ServiceContext): Promise<Service>;
 }[];
 

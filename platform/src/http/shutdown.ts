@@ -1,7 +1,7 @@
 import type { Logger } from '../telemetry/logger.ts';
 
 /**
- * On SIGTERM or SIGINT, runs `stop` once (stop accepting, drain in-flight requests, close pools) and exits.
+ * On SIGTERM, SIGINT or SIGHUP, runs `stop` once (stop accepting, drain in-flight requests, close pools) and exits.
  * A second signal, or a drain longer than `graceMs`, exits at once.
  */
 export function onShutdownSignal(logger: Logger, stop: () => Promise<void>, graceMs = 10_000): void {
@@ -31,4 +31,5 @@ export function onShutdownSignal(logger: Logger, stop: () => Promise<void>, grac
   };
   process.on('SIGTERM', handler);
   process.on('SIGINT', handler);
+  process.on('SIGHUP', handler);
 }
