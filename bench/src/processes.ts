@@ -72,17 +72,18 @@ export async function startNode(script: string, env: Record<string, string>, rea
   child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
   // 'close' waits for every process holding the output (npm's child included) to end.
-  const exited = new Promise<void>((resolve) => child.on('close', () => resolve()));
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   await new Promise<void>((resolve, reject) => {
     const poll = setInterval(() => {
       if (output.includes(readyText)) {
         clearInterval(poll);
         resolve();
-      } else if (child.exitCode !== null) {
-        clearInterval(poll);
-        reject(new Error(`${script} exited before ready:\n${output}`));
       }
     }, 10);
+    void exited.then((code) => {
+      clearInterval(poll);
+      if (!output.includes(readyText)) reject(new Error(`${command.join(' ')} exited with ${code} before ready:\n${output}`));
+    });
   });
   return {
     child,

@@ -21,8 +21,8 @@ export interface RunningSystem {
 async function startOnThread(data: ServiceThreadData): Promise<{ url: string; stop(): Promise<void> }> {
   const worker = new Worker(new URL('./service-thread.ts', import.meta.url), {
     workerData: data,
-    // The same heap sizing as the main thread's (package.json `start`), for this thread's own isolate.
-    resourceLimits: { maxYoungGenerationSizeMb: 96, maxOldGenerationSizeMb: 192 },
+    // A heap of its own, sized for the edge: it holds no data, only requests in flight.
+    resourceLimits: { maxYoungGenerationSizeMb: 48, maxOldGenerationSizeMb: 128 },
   });
   const url = await new Promise<string>((resolve, reject) => {
     worker.once('error', reject);
