@@ -1,7 +1,11 @@
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const SERVICES = ['identity', 'catalog', 'gateway'];
+/** Every service folder, so that a new service is under the boundary rules from its first file. */
+const SERVICES = readdirSync(new globalThis.URL('./services/', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
 
 /**
  * Import boundaries (DESIGN §7): the platform never imports a service; a service reaches another service
@@ -53,6 +57,23 @@ export default tseslint.config(
     },
   },
   ...serviceBoundaries,
+  {
+    // A service's tests may start another service for real (e.g. payments against the provider), through its main.
+    files: ['services/*/test/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^@bazaar/(?!platform/)[a-z-]+/(?!contract$|main$).+', message: 'Reach another service through its contract or its main.' },
+            { regex: '^(\\.\\./)+(services/)?(?!\\.)[a-z-]+/src/', message: 'Reach another service through its contract or its main.' },
+            { regex: '^(\\.\\./){3,}', message: 'Relative imports must not leave the service.' },
+            { regex: '^@bazaar/topology', message: 'Services do not know their placement.' },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['topology/**/*.ts', 'tests/**/*.ts', 'bench/**/*.ts'],
     rules: {

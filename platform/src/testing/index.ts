@@ -24,3 +24,4 @@ export function testRedisUrl(): string {
 export function testLogger(service: string): Logger {
   return createLogger(service, (process.env['TEST_LOG_LEVEL'] as 'info' | undefined) ?? 'silent');
 }
+export { createTestIssuer, type TestIssuer } from './test-issuer.ts';

@@ -24,7 +24,8 @@ describe('the import-boundary lint rule', () => {
     ['services/catalog/src/app/x.ts', '../../identity/src/domain/x.ts'],
     ['services/catalog/src/app/x.ts', '../../../identity/src/domain/x.ts'],
     ['services/catalog/src/app/x.ts', '@bazaar/topology'],
-    ['services/catalog/test/x.test.ts', '@bazaar/identity/main'],
+    ['services/catalog/test/x.test.ts', '@bazaar/identity/src/domain/x.ts'],
+    ['services/catalog/test/x.test.ts', '../../identity/src/domain/x.ts'],
     ['tests/system/x.test.ts', '@bazaar/catalog/src/domain/x.ts'],
   ])('fails %s importing %s', async (filePath, specifier) => {
     expect(await boundaryViolations(filePath, specifier)).not.toEqual([]);
@@ -36,6 +37,7 @@ describe('the import-boundary lint rule', () => {
     ['services/catalog/src/app/x.ts', '@bazaar/catalog/contract'],
     ['services/catalog/src/app/x.ts', '../domain/x.ts'],
     ['services/catalog/test/api/x.test.ts', '../../src/main.ts'],
+    ['services/payments/test/support/x.ts', '@bazaar/payment-provider/main'],
     ['platform/src/http/x.ts', '@bazaar/platform/errors'],
     ['platform/src/http/x.ts', '../errors/index.ts'],
     ['tests/system/x.test.ts', '@bazaar/catalog/main'],

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { TokenVerifier } from '@bazaar/platform/auth';
+import { issuerTokenVerifier, type TokenVerifier } from '@bazaar/platform/auth';
 import { openCache } from '@bazaar/platform/cache';
 import { loadConfig } from '@bazaar/platform/config';
 import { openDatabase } from '@bazaar/platform/db';
@@ -8,7 +8,6 @@ import { registerCategoryRoutes } from './api/category.routes.ts';
 import { registerProductRoutes } from './api/product.routes.ts';
 import { createCatalogCache } from './app/catalog-cache.ts';
 import { CatalogConfig } from './app/catalog.config.ts';
-import { identityTokenVerifier } from './app/identity-token-verifier.ts';
 import { seedCatalog } from './app/seed-catalog.use-case.ts';
 import { createCatalogStore } from './store/catalog.store.ts';
 import type { CatalogTables } from './store/catalog.tables.ts';
@@ -64,7 +63,7 @@ export async function startCatalog(context: ServiceContext, overrides: CatalogOv
       listingTtlMs: config.CATALOG_CACHE_LISTING_TTL_SECONDS * 1000,
     }),
   };
-  const verifier = overrides.verifier ?? identityTokenVerifier(context.discovery);
+  const verifier = overrides.verifier ?? issuerTokenVerifier(context.discovery);
   registerProductRoutes(service.app, deps, verifier);
   registerCategoryRoutes(service.app, deps, verifier);
 

@@ -5,7 +5,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import type { Counter } from 'prom-client';
 import type { CategoryList, Product, ProductPage } from '@bazaar/catalog/contract';
-import { createTestIssuer, type TestIssuer } from './test-issuer.ts';
+import { createTestIssuer, type TestIssuer } from '@bazaar/platform/testing';
 
 /** A running catalog on a throwaway database, with tokens for each kind of caller and SQL for assertions. */
 export interface CatalogFixture {

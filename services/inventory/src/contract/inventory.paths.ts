@@ -1,0 +1,5 @@
+/** The paths inventory serves; the gateway exposes them unchanged. */
+export const InventoryPaths = {
+  warehouses: '/api/inventory/warehouses',
+  stock: '/api/inventory/:sku',
+} as const;

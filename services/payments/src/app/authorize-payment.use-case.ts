@@ -1,0 +1,86 @@
+import { AppError, fail, PlatformErrors } from '@bazaar/platform/errors';
+import { newId } from '@bazaar/platform/ids';
+import { PaymentsErrors } from '../contract/payments.errors.ts';
+import type { AuthorizePayment } from '../contract/payment.schemas.ts';
+import { authorizeProblems } from '../domain/payment-input.rules.ts';
+import { operationKey, type PaymentRecord } from '../domain/payment.model.ts';
+import { authorizeStep } from '../domain/payment.rules.ts';
+import { reread } from './find-payment.ts';
+import { answer, type PaymentResult } from './payment.failure.ts';
+import type { PaymentsDeps } from './payments.deps.ts';
+import type { AuthorizeOutcome } from './provider.gateway.ts';
+
+const sameTerms = (record: PaymentRecord, input: AuthorizePayment) =>
+  record.amountMinor === input.amountMinor && record.currency === input.currency && record.customerId === input.customerId;
+
+/** The answer for a payment whose authorization is settled; one still being sent is "not now" to this caller. */
+function settled(record: PaymentRecord): PaymentResult {
+  const step = authorizeStep(record.status);
+  if (step === 'done') return answer(record);
+  if (typeof step === 'string') return answer(record, PaymentsErrors.PROVIDER_UNAVAILABLE);
+  return answer(record, step);
+}
+
+async function recordOutcome(deps: PaymentsDeps, record: PaymentRecord, outcome: AuthorizeOutcome): Promise<PaymentResult> {
+  const { payments } = deps;
+  let moved: PaymentRecord | undefined;
+  if (outcome.kind === 'approved') {
+    moved = await payments.transition(record.id, ['pending'], 'authorized', { provider_authorization_id: outcome.authorizationId }, { stamp: 'authorized_at' });
+  } else if (outcome.kind === 'declined') {
+    moved = await payments.transition(record.id, ['pending'], 'declined', { provider_authorization_id: outcome.authorizationId, decline_code: outcome.declineCode });
+  } else {
+    deps.logger.warn({ paymentId: record.id, orderId: record.orderId, reason: outcome.reason }, 'payment provider unavailable for an authorization');
+    moved = await payments.transition(record.id, ['pending'], 'failed', { failure_code: PaymentsErrors.PROVIDER_UNAVAILABLE.code });
+  }
+  if (moved) return settled(moved);
+
+  // Another call settled the payment first (its outcome stands), or the order was voided while this call waited.
+  const current = await reread(deps, record);
+  if (outcome.kind === 'approved' && (current.status === 'voiding' || current.status === 'voided')) {
+    const released = await deps.provider.void(outcome.authorizationId, operationKey(record.id, 'void'));
+    if (released.kind === 'unavailable') {
+      deps.logger.error({ paymentId: record.id, authorizationId: outcome.authorizationId }, 'an authorization made after its payment was voided is still held');
+    }
+  }
+  return settled(current);
+}
+
+/**
+ * Authorizes an order's payment once. The payment row is the recorded intent (status `pending`, with the
+ * provider-side key fixed); the provider is called outside any transaction; the outcome is recorded after.
+ * Calling again for the order repeats the settled outcome, or resends a pending intent with the same key, so
+ * however often (or concurrently) it is called, the provider makes at most one authorization.
+ * Fails with PAYMENTS.DECLINED, PAYMENTS.PROVIDER_UNAVAILABLE, PAYMENTS.VOIDED or PAYMENTS.TERMS_CHANGED.
+ */
+export async function authorizePayment(deps: PaymentsDeps, input: AuthorizePayment): Promise<PaymentResult> {
+  const problems = authorizeProblems(input);
+  if (problems.length > 0) {
+    return fail(new AppError(PlatformErrors.VALIDATION, problems.map((p) => `${p.path} ${p.message}`).join('; '), { errors: problems }));
+  }
+  const id = newId('pay');
+  let record = await deps.payments.insert({
+    id,
+    orderId: input.orderId,
+    customerId: input.customerId,
+    amountMinor: input.amountMinor,
+    currency: input.currency,
+    status: 'pending',
+    authorizeKey: operationKey(id, 'authorize'),
+    attempts: 1,
+  });
+  if (!record) {
+    const existing = await deps.payments.findByOrderId(input.orderId);
+    if (!existing) throw new Error(`Order ${input.orderId} has a payment that cannot be read`);
+    if (existing.customerId !== null && !sameTerms(existing, input)) return answer(existing, PaymentsErrors.TERMS_CHANGED);
+    if (authorizeStep(existing.status) !== 'send') return settled(existing);
+    record = await deps.payments.transition(existing.id, ['pending'], 'pending', {}, { attempt: true });
+    if (!record) return settled(await reread(deps, existing));
+  }
+  const outcome = await deps.provider.authorize({
+    amountMinor: record.amountMinor,
+    currency: record.currency,
+    token: input.paymentToken,
+    idempotencyKey: record.authorizeKey,
+  });
+  return recordOutcome(deps, record, outcome);
+}

@@ -1,0 +1,17 @@
+import { type Static, Type } from '@sinclair/typebox';
+
+/** Payments' settings, read from its environment by `loadConfig`. */
+export const PaymentsConfig = Type.Object({
+  PAYMENTS_DB_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 100, default: 10 }),
+  /** Time limit of one attempt of a provider call. */
+  PAYMENTS_PROVIDER_TIMEOUT_MS: Type.Integer({ minimum: 1, maximum: 60_000, default: 2_000 }),
+  /** Retries after the first attempt (every provider call is idempotent by key, so all are retried). */
+  PAYMENTS_PROVIDER_RETRIES: Type.Integer({ minimum: 0, maximum: 10, default: 2 }),
+  /** Ceiling of the first backoff; each retry doubles it, and the wait is drawn uniformly below it. */
+  PAYMENTS_PROVIDER_RETRY_DELAY_MS: Type.Integer({ minimum: 1, maximum: 10_000, default: 100 }),
+  /** Consecutive failed attempts that open the circuit to the provider. */
+  PAYMENTS_PROVIDER_BREAKER_FAILURES: Type.Integer({ minimum: 1, maximum: 1_000, default: 5 }),
+  /** How long the open circuit fails fast before one trial call. */
+  PAYMENTS_PROVIDER_HALF_OPEN_MS: Type.Integer({ minimum: 1, maximum: 600_000, default: 5_000 }),
+});
+export type PaymentsConfig = Static<typeof PaymentsConfig>;

@@ -1,0 +1,3 @@
+export { PaymentsErrors } from './payments.errors.ts';
+export { PaymentsPaths } from './payments.paths.ts';
+export { PaymentStatus, AuthorizePayment, Payment, PaymentParams } from './payment.schemas.ts';

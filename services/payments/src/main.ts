@@ -1,0 +1,87 @@
+import path from 'node:path';
+import { issuerTokenVerifier, type TokenVerifier } from '@bazaar/platform/auth';
+import { loadConfig } from '@bazaar/platform/config';
+import { openDatabase } from '@bazaar/platform/db';
+import { type BreakerState, createService, createServiceClient, type Service, type ServiceContext } from '@bazaar/platform/http';
+import { registerPaymentRoutes } from './api/payment.routes.ts';
+import { authorizePayment } from './app/authorize-payment.use-case.ts';
+import { capturePayment } from './app/capture-payment.use-case.ts';
+import type { PaymentResult } from './app/payment.failure.ts';
+import { PaymentsConfig } from './app/payments.config.ts';
+import type { PaymentsDeps } from './app/payments.deps.ts';
+import { createProviderGateway } from './app/provider.gateway.ts';
+import { voidPayment } from './app/void-payment.use-case.ts';
+import type { AuthorizePayment } from './contract/payment.schemas.ts';
+import { createPaymentRepository } from './store/payment.repository.ts';
+import type { PaymentsTables } from './store/payments.tables.ts';
+
+export { PaymentFailure, type PaymentResult } from './app/payment.failure.ts';
+
+/** The operations the checkout saga drives; each is idempotent per order and returns expected failures as values. */
+export interface PaymentsUseCases {
+  authorizePayment(input: AuthorizePayment): Promise<PaymentResult>;
+  capturePayment(orderId: string): Promise<PaymentResult>;
+  voidPayment(orderId: string): Promise<PaymentResult>;
+}
+
+/** Payments as a placement runs it: the HTTP service, its use cases, and the state of its circuit to the provider. */
+export interface PaymentsService extends Service {
+  readonly useCases: PaymentsUseCases;
+  providerBreaker(): BreakerState;
+}
+
+/** What tests may replace; everything else comes from the context. */
+export interface PaymentsOverrides {
+  /** Checks access tokens; by default against identity's JWKS, found through discovery. */
+  readonly verifier?: TokenVerifier;
+}
+
+/** Builds the payments service (database, provider client, routes, readiness) without listening. */
+export async function startPayments(context: ServiceContext, overrides: PaymentsOverrides = {}): Promise<PaymentsService> {
+  const config = loadConfig(PaymentsConfig, context.env);
+  const database = await openDatabase<PaymentsTables>({
+    serverUrl: context.databaseServerUrl,
+    name: context.databaseName ?? 'bazaar_payments',
+    migrationsFolder: path.join(import.meta.dirname, 'store/migrations'),
+    logger: context.logger,
+    poolSize: config.PAYMENTS_DB_POOL_SIZE,
+  });
+
+  let service: Service;
+  try {
+    service = await createService({ name: 'payments', logger: context.logger, description: 'Payments: authorize, capture and void through the card provider' });
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const client = createServiceClient({
+    service: 'payment-provider',
+    caller: 'payments',
+    discovery: context.discovery,
+    timeoutMs: config.PAYMENTS_PROVIDER_TIMEOUT_MS,
+    retries: config.PAYMENTS_PROVIDER_RETRIES,
+    retryDelayMs: config.PAYMENTS_PROVIDER_RETRY_DELAY_MS,
+    breakerFailures: config.PAYMENTS_PROVIDER_BREAKER_FAILURES,
+    halfOpenAfterMs: config.PAYMENTS_PROVIDER_HALF_OPEN_MS,
+    // The provider is one endpoint, as an external processor is: the breaker alone decides when to stop
+    // calling it. Ejecting its only replica as well would be a second breaker on other timings.
+    balancing: { failureThreshold: Number.MAX_SAFE_INTEGER },
+    registry: service.metrics.registry,
+    logger: context.logger,
+  });
+  service.onClose(() => database.close());
+  service.onClose(() => client.close());
+  service.addReadinessCheck({ name: 'postgres', check: () => database.check() });
+
+  const deps: PaymentsDeps = { payments: createPaymentRepository(database.db), provider: createProviderGateway(client), logger: context.logger };
+  registerPaymentRoutes(service.app, deps, overrides.verifier ?? issuerTokenVerifier(context.discovery));
+
+  return Object.assign(service, {
+    useCases: {
+      authorizePayment: (input: AuthorizePayment) => authorizePayment(deps, input),
+      capturePayment: (orderId: string) => capturePayment(deps, orderId),
+      voidPayment: (orderId: string) => voidPayment(deps, orderId),
+    },
+    providerBreaker: () => client.breakerState(),
+  });
+}
