@@ -17,6 +17,21 @@ export interface RunningSystem {
   stop(): Promise<void>;
 }
 
+/** Every SKU in the catalog, read through its public API as any other service would. */
+async function catalogSkus(catalogUrl: string): Promise<string[]> {
+  const skus: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const query = new URLSearchParams({ limit: '100', sort: 'newest', ...(cursor ? { cursor } : {}) });
+    const response = await fetch(`${catalogUrl}/api/products?${query}`);
+    if (!response.ok) throw new Error(`catalog answered ${response.status} while listing products`);
+    const page = (await response.json()) as { items: { sku: string }[]; nextCursor: string | null };
+    skus.push(...page.items.map((item) => item.sku));
+    cursor = page.nextCursor;
+  } while (cursor);
+  return skus;
+}
+
 /** Starts one service on a worker thread of this process and resolves once it listens. */
 async function startOnThread(data: ServiceThreadData): Promise<{ url: string; stop(): Promise<void> }> {
   const worker = new Worker(new URL('./service-thread.ts', import.meta.url), {
@@ -115,6 +130,9 @@ export async function startEmbedded(config: PlacementConfig, env: Record<string,
       const catalog = inProcess.get('catalog') as Service & { seedIfEmpty(): Promise<{ created: number }> };
       const { created } = await catalog.seedIfEmpty();
       if (created > 0) log.info({ created }, 'seeded the demo catalog');
+      const inventory = inProcess.get('inventory') as Service & { seedIfEmpty(skus: readonly string[]): Promise<{ created: number }> };
+      const stocked = await inventory.seedIfEmpty(await catalogSkus(table['catalog']![0]!));
+      if (stocked.created > 0) log.info({ created: stocked.created }, 'seeded the demo stock');
     }
 
     const services = new Map(Object.entries(table).map(([name, urls]) => [name, urls[0]!]));

@@ -1,6 +1,9 @@
 import { startCatalog } from '@bazaar/catalog/main';
 import { startGateway } from '@bazaar/gateway/main';
 import { startIdentity } from '@bazaar/identity/main';
+import { startInventory } from '@bazaar/inventory/main';
+import { startPaymentProvider } from '@bazaar/payment-provider/main';
+import { startPayments } from '@bazaar/payments/main';
 import type { Service, ServiceContext } from '@bazaar/platform/http';
 
 /**
@@ -10,10 +13,14 @@ import type { Service, ServiceContext } from '@bazaar/platform/http';
 export const topology = [
   { name: 'identity', engines: ['postgres'], start: (context: ServiceContext) => startIdentity(context) },
   { name: 'catalog', engines: ['postgres', 'cache'], dependsOn: ['identity'], start: (context: ServiceContext) => startCatalog(context) },
+  { name: 'inventory', engines: ['postgres'], dependsOn: ['identity'], start: (context: ServiceContext) => startInventory(context) },
+  // An external card processor's stand-in: its state is in memory, so every placement runs exactly one.
+  { name: 'payment-provider', engines: [], dependsOn: ['identity'], start: (context: ServiceContext) => startPaymentProvider(context) },
+  { name: 'payments', engines: ['postgres'], dependsOn: ['identity', 'payment-provider'], start: (context: ServiceContext) => startPayments(context) },
   {
     name: 'gateway',
     engines: ['cache'],
-    dependsOn: ['identity', 'catalog'],
+    dependsOn: ['identity', 'catalog', 'inventory', 'payments', 'payment-provider'],
     public: true,
     // The edge does as much HTTP work as all services behind it together: on a thread of its own, the
     // embedded placement uses a second core instead of queueing both on one event loop.

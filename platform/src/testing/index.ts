@@ -20,6 +20,11 @@ export function testRedisUrl(): string {
   return process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 }
 
+/** RabbitMQ for tests: `AMQP_URL`, or the local default. It must be reachable; an unreachable broker fails. */
+export function testAmqpUrl(): string {
+  return process.env['AMQP_URL'] ?? 'amqp://guest:guest@127.0.0.1:5672';
+}
+
 /** A logger that stays quiet unless `TEST_LOG_LEVEL` asks for output. */
 export function testLogger(service: string): Logger {
   return createLogger(service, (process.env['TEST_LOG_LEVEL'] as 'info' | undefined) ?? 'silent');

@@ -7,6 +7,8 @@ describe('the route table', () => {
     expect(routeFor('/api/me')?.service).toBe('identity');
     expect(routeFor('/.well-known/jwks.json')?.service).toBe('identity');
     expect(routeFor('/api/admin/keys/rotate')?.service).toBe('identity');
+    expect(routeFor('/api/admin/payment-provider/faults')?.service).toBe('payment-provider');
+    expect(routeFor('/api/payments/ord_1')?.service).toBe('payments');
     expect(routeFor('/api/products')?.service).toBe('catalog');
     expect(routeFor('/api/products/{id}')?.service).toBe('catalog');
     expect(routeFor('/api/categories')?.service).toBe('catalog');
@@ -44,6 +46,6 @@ describe('the route table', () => {
   });
 
   it('lists every routed service once', () => {
-    expect(routedServices()).toEqual(['identity', 'catalog', 'inventory', 'cart', 'orders', 'payments', 'notifications']);
+    expect(routedServices()).toEqual(['identity', 'payment-provider', 'catalog', 'inventory', 'cart', 'orders', 'payments', 'notifications']);
   });
 });

@@ -9,6 +9,7 @@ export const ROUTE_TABLE: readonly GatewayRoute[] = [
   { path: '/api/me', service: 'identity', access: 'customer' },
   { path: '/.well-known/jwks.json', service: 'identity', access: 'public' },
   { path: '/api/admin/keys*', service: 'identity', access: 'admin' },
+  { path: '/api/admin/payment-provider*', service: 'payment-provider', access: 'admin' },
   { path: '/api/products*', service: 'catalog', access: 'public', writeAccess: 'admin' },
   { path: '/api/categories*', service: 'catalog', access: 'public', writeAccess: 'admin' },
   { path: '/api/inventory*', service: 'inventory', access: 'public', writeAccess: 'admin' },

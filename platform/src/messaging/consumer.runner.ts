@@ -1,0 +1,172 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Registry } from 'prom-client';
+import type { Logger } from '../telemetry/logger.ts';
+import { backoffDelay, type Backoff } from './backoff.ts';
+import type { Broker, Delivery, Disposition, Subscription } from './broker.ts';
+import { decodeDelivery, type Routes } from './consumer.decode.ts';
+import { registerConsumerMetrics, type ConsumeOutcome, type ConsumerMetrics } from './consumer.metrics.ts';
+import { inConsumerSpan } from './consumer.tracing.ts';
+import { recordDeadLetter } from './dead-letters.store.ts';
+import { claimInbox, pruneInbox } from './inbox.store.ts';
+import type { MessageDefinition, MessageOf } from './message.definition.ts';
+import type { Message } from './message.envelope.ts';
+
+/** What a handler gets besides the message. */
+export interface HandlerContext<DB> {
+  /** The consumer's transaction: the inbox row commits together with whatever the handler writes. */
+  readonly trx: Transaction<DB>;
+  readonly consumer: string;
+  /** 1 on the first delivery. */
+  readonly attempt: number;
+}
+
+/**
+ * Handles one message inside the consumer's transaction; throwing means "not done", and the message comes back
+ * later. Like any code holding a transaction, it makes no remote call: follow-up work goes out through the outbox.
+ */
+export type MessageHandler<M, DB> = (message: M, context: HandlerContext<DB>) => Promise<void>;
+
+export interface ConsumerRunnerOptions<DB> {
+  readonly db: Kysely<DB>;
+  readonly broker: Broker;
+  readonly logger: Logger;
+  readonly registry?: Registry | undefined;
+  /** Deliveries before a failing message is dead-lettered (default 5). */
+  readonly maxAttempts?: number;
+  /** Delay between attempts (default 250 ms doubling, capped at 30 s, with jitter). */
+  readonly backoff?: Backoff;
+  /** Deliveries in progress per consumer (default: the broker's, 32). */
+  readonly prefetch?: number;
+  /** How long handled message ids are remembered for deduplication (default 7 days). */
+  readonly inboxRetentionMs?: number;
+}
+
+export interface ConsumerRunner<DB> {
+  /**
+   * Registers `handler` for the given message definitions under `consumer` (usually the service name: one
+   * queue per consumer). Call before `start`; one handler per message type and version per consumer.
+   */
+  subscribe<D extends MessageDefinition>(consumer: string, definitions: D | readonly D[], handler: MessageHandler<MessageOf<D>, DB>): void;
+  /** Declares every consumer's queue and starts consuming. */
+  start(): Promise<void>;
+  /** Stops consuming and waits for the handlers in progress. */
+  stop(): Promise<void>;
+}
+
+interface Route<DB> {
+  readonly definition: MessageDefinition;
+  readonly handler: MessageHandler<Message, DB>;
+}
+
+const PRUNE_EVERY_MS = 10 * 60_000;
+
+/**
+ * Runs idempotent consumers: each delivery is checked against the producer's schema, then handled in one
+ * transaction with its inbox row (a duplicate commits nothing and is acknowledged). A failing handler is
+ * retried with backoff and dead-lettered after `maxAttempts`; a message that cannot be read is dead-lettered at
+ * once. Nothing is acknowledged as processed unless its transaction committed.
+ */
+export function createConsumerRunner<DB>(options: ConsumerRunnerOptions<DB>): ConsumerRunner<DB> {
+  const { db, broker } = options;
+  const logger = options.logger.child({ component: 'consumer' });
+  const maxAttempts = options.maxAttempts ?? 5;
+  const backoff = options.backoff ?? { baseMs: 250, maxMs: 30_000 };
+  const inboxRetentionMs = options.inboxRetentionMs ?? 7 * 24 * 3600 * 1000;
+  const metrics: ConsumerMetrics | undefined = options.registry ? registerConsumerMetrics(options.registry, db, logger) : undefined;
+  const consumers = new Map<string, Map<string, Map<number, Route<DB>>>>();
+  const subscriptions: Subscription[] = [];
+  let pruneTimer: NodeJS.Timeout | undefined;
+  let started = false;
+
+  const count = (consumer: string, type: string | undefined, outcome: ConsumeOutcome) =>
+    metrics?.consumed.inc({ consumer, type: type ?? 'unknown', outcome });
+
+  async function deadLetter(consumer: string, delivery: Delivery, error: string, json: unknown): Promise<Disposition> {
+    try {
+      await recordDeadLetter(db, { consumer, delivery, error, json });
+    } catch (recordError) {
+      // Not recorded, so not dropped: the message stays with the broker until the database is back.
+      logger.error({ err: recordError, consumer, messageId: delivery.id }, 'could not record a dead letter; retrying later');
+      return { outcome: 'retry', delayMs: backoff.maxMs };
+    }
+    count(consumer, delivery.type, 'dead_lettered');
+    return { outcome: 'dead-letter', reason: error };
+  }
+
+  async function handle(consumer: string, routes: Routes<Route<DB>>, delivery: Delivery): Promise<Disposition> {
+    const decoded = decodeDelivery(delivery, routes);
+    if (!decoded.ok) {
+      logger.warn({ consumer, messageId: delivery.id, type: delivery.type, error: decoded.error }, 'unreadable message dead-lettered');
+      return deadLetter(consumer, delivery, decoded.error, decoded.json);
+    }
+    const { message, route } = decoded;
+    const log = logger.child({ consumer, messageId: message.id, type: message.type, correlationId: message.correlationId });
+    const stopTimer = metrics?.duration.startTimer({ consumer, type: message.type });
+    try {
+      const processed = await inConsumerSpan(consumer, message, delivery.attempt, () =>
+        db.transaction().execute(async (trx) => {
+          if (!(await claimInbox(trx, consumer, message.id))) return false;
+          await route.handler(message, { trx, consumer, attempt: delivery.attempt });
+          return true;
+        }),
+      );
+      count(consumer, message.type, processed ? 'processed' : 'duplicate');
+      if (!processed) log.debug('duplicate delivery acknowledged without handling');
+      return { outcome: 'ack' };
+    } catch (error) {
+      const reason = describe(error);
+      if (delivery.attempt >= maxAttempts) {
+        log.error({ err: error, attempt: delivery.attempt }, 'message failed every attempt; dead-lettered');
+        return deadLetter(consumer, delivery, reason, message);
+      }
+      const delayMs = backoffDelay(delivery.attempt, backoff);
+      log.warn({ err: error, attempt: delivery.attempt, delayMs }, 'message handler failed; retrying');
+      count(consumer, message.type, 'retried');
+      return { outcome: 'retry', delayMs };
+    } finally {
+      stopTimer?.();
+    }
+  }
+
+  return {
+    subscribe(consumer, definitions, handler) {
+      if (started) throw new Error(`Subscribe ${consumer} before the consumer runner starts`);
+      const byType = consumers.get(consumer) ?? new Map<string, Map<number, Route<DB>>>();
+      consumers.set(consumer, byType);
+      for (const definition of Array.isArray(definitions) ? definitions : [definitions as MessageDefinition]) {
+        const byVersion = byType.get(definition.type) ?? new Map<number, Route<DB>>();
+        byType.set(definition.type, byVersion);
+        if (byVersion.has(definition.version)) {
+          throw new Error(`${consumer} already handles ${definition.type} v${definition.version}`);
+        }
+        byVersion.set(definition.version, { definition, handler: handler as MessageHandler<Message, DB> });
+      }
+    },
+    async start() {
+      if (started) return;
+      started = true;
+      for (const [consumer, routes] of consumers) {
+        const subscription = await broker.consume(
+          { consumer, bindings: [...routes.keys()], ...(options.prefetch === undefined ? {} : { prefetch: options.prefetch }) },
+          (delivery) => handle(consumer, routes, delivery),
+        );
+        subscriptions.push(subscription);
+      }
+      const names = [...consumers.keys()];
+      if (names.length === 0) return;
+      pruneTimer = setInterval(() => {
+        pruneInbox(db, names, inboxRetentionMs).catch((error: unknown) => logger.warn({ err: error }, 'pruning the inbox failed'));
+      }, PRUNE_EVERY_MS).unref();
+    },
+    async stop() {
+      clearInterval(pruneTimer);
+      await Promise.all(subscriptions.splice(0).map((subscription) => subscription.close()));
+      started = false;
+    },
+  };
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return String(error);
+}

@@ -1,0 +1,211 @@
+import { sql, type Kysely } from 'kysely';
+import type { Registry } from 'prom-client';
+import { encodeTime } from 'ulid';
+import type { Logger } from '../telemetry/logger.ts';
+import type { Backoff } from './backoff.ts';
+import type { Broker, OutgoingMessage } from './broker.ts';
+import type { Message } from './message.envelope.ts';
+import type { OutboxHeaders } from './messaging.tables.ts';
+import { registerOutboxMetrics, type OutboxMetrics } from './outbox.metrics.ts';
+
+export interface OutboxRelayOptions<DB> {
+  readonly db: Kysely<DB>;
+  readonly broker: Broker;
+  readonly logger: Logger;
+  /** Where the outbox lag gauges and publish counters go. */
+  readonly registry?: Registry | undefined;
+  /** How often to look for messages when nobody woke the relay (default 250 ms). */
+  readonly pollIntervalMs?: number;
+  readonly batchSize?: number;
+  /** How long a claimed batch is reserved for this relay; a relay that dies releases it after this (default 15 s). */
+  readonly leaseMs?: number;
+  /** A publish not confirmed within this counts as failed (default 5 s; keep it well below the lease). */
+  readonly publishTimeoutMs?: number;
+  /** Delay before re-publishing a batch the broker did not confirm (default 500 ms doubling to 60 s). */
+  readonly backoff?: Backoff;
+  /** Published rows are deleted after this long (default 7 days). */
+  readonly retentionMs?: number;
+  /** How often to delete expired published rows (default every 10 minutes). */
+  readonly pruneIntervalMs?: number;
+}
+
+export interface OutboxRelay {
+  start(): void;
+  /** A message was written: look again right after the writer's commit instead of at the next poll. */
+  wake(): void;
+  /** Finishes the batch in flight, then stops. */
+  stop(): Promise<void>;
+}
+
+interface OutboxRow {
+  id: string;
+  type: string;
+  version: number;
+  routing_key: string;
+  payload: unknown;
+  headers: OutboxHeaders;
+  occurred_at: Date;
+}
+
+// A writer wakes the relay before its transaction commits; these short re-looks catch the row right after.
+const CHASE_MS = [1, 5, 20, 50, 120];
+
+/**
+ * Publishes the outbox at least once. Each round claims a batch of due rows (`FOR UPDATE SKIP LOCKED`, in id
+ * order, so replicas share the work) by pushing their next attempt past a lease, and commits the claim; the
+ * publish happens outside any transaction, and the rows are marked published only after the broker confirmed
+ * them. A failed publish records the error and backs off with jitter; a relay that dies mid-publish leaves its
+ * rows to be claimed again when the lease runs out.
+ */
+export function createOutboxRelay<DB>(options: OutboxRelayOptions<DB>): OutboxRelay {
+  const db = options.db;
+  const logger = options.logger.child({ component: 'outbox-relay' });
+  const pollIntervalMs = options.pollIntervalMs ?? 250;
+  const batchSize = options.batchSize ?? 100;
+  const leaseMs = options.leaseMs ?? 15_000;
+  const publishTimeoutMs = options.publishTimeoutMs ?? 5_000;
+  const backoff = options.backoff ?? { baseMs: 500, maxMs: 60_000 };
+  const retentionMs = options.retentionMs ?? 7 * 24 * 3600 * 1000;
+  const pruneIntervalMs = options.pruneIntervalMs ?? 10 * 60_000;
+  const metrics: OutboxMetrics | undefined = options.registry ? registerOutboxMetrics(options.registry, db, logger) : undefined;
+
+  let running = false;
+  let loop: Promise<void> | undefined;
+  let interrupt: (() => void) | undefined;
+  let chase = 0;
+  let lastPrune = Date.now();
+
+  async function claim(): Promise<OutboxRow[]> {
+    const { rows } = await sql<OutboxRow>`
+      UPDATE outbox
+      SET attempts = attempts + 1, next_attempt_at = now() + ${leaseMs}::double precision * interval '1 millisecond'
+      WHERE id IN (
+        SELECT id FROM outbox
+        WHERE published_at IS NULL AND next_attempt_at <= now()
+        ORDER BY id
+        LIMIT ${batchSize}
+        FOR UPDATE SKIP LOCKED)
+      RETURNING id, type, version, routing_key, payload, headers, occurred_at`.execute(db);
+    return rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  async function markPublished(ids: readonly string[]): Promise<void> {
+    await sql`UPDATE outbox SET published_at = now(), last_error = NULL WHERE id = ANY(${ids}::text[])`.execute(db);
+  }
+
+  async function markFailed(ids: readonly string[], error: unknown): Promise<void> {
+    const message = (error instanceof Error ? error.message : String(error)).slice(0, 2_000);
+    await sql`
+      UPDATE outbox
+      SET last_error = ${message},
+          next_attempt_at = now() + least(${backoff.maxMs}::double precision,
+                                          ${backoff.baseMs}::double precision * power(2, least(attempts - 1, 30)))
+                                    * (0.5 + random() * 0.5) * interval '1 millisecond'
+      WHERE id = ANY(${ids}::text[])`.execute(db);
+  }
+
+  /** Publishes one batch; returns how many rows it claimed. */
+  async function relayBatch(): Promise<number> {
+    const rows = await claim();
+    if (rows.length === 0) return 0;
+    const ids = rows.map((row) => row.id);
+    try {
+      await withTimeout(options.broker.publish(rows.map(toOutgoing)), publishTimeoutMs);
+    } catch (error) {
+      metrics?.failures.inc();
+      logger.warn({ err: error, count: rows.length, first: ids[0] }, 'publishing outbox messages failed; they will be retried');
+      await markFailed(ids, error);
+      return rows.length;
+    }
+    await markPublished(ids);
+    metrics?.published.inc(rows.length);
+    return rows.length;
+  }
+
+  async function prune(): Promise<void> {
+    // Ids are time-ordered, so "published and older than the retention" is a range of the primary key.
+    const cutoff = `msg_${encodeTime(Date.now() - retentionMs, 10).toLowerCase()}`;
+    await sql`
+      DELETE FROM outbox WHERE id IN (
+        SELECT id FROM outbox WHERE id < ${cutoff} AND published_at IS NOT NULL ORDER BY id LIMIT 5000)`.execute(db);
+  }
+
+  function idle(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        interrupt = undefined;
+        resolve();
+      }
+      interrupt = done;
+    });
+  }
+
+  async function run(): Promise<void> {
+    let failures = 0;
+    while (running) {
+      let claimed: number;
+      try {
+        claimed = await relayBatch();
+        failures = 0;
+        if (Date.now() - lastPrune >= pruneIntervalMs) {
+          lastPrune = Date.now();
+          await prune();
+        }
+      } catch (error) {
+        failures += 1;
+        logger.error({ err: error }, 'the outbox relay could not reach its database');
+        await idle(Math.min(5_000, pollIntervalMs * 2 ** failures));
+        continue;
+      }
+      if (!running || claimed > 0) continue;
+      const delay = chase > 0 ? CHASE_MS[CHASE_MS.length - chase--]! : pollIntervalMs;
+      await idle(delay);
+    }
+  }
+
+  return {
+    start() {
+      if (running) return;
+      running = true;
+      loop = run();
+    },
+    wake() {
+      chase = CHASE_MS.length;
+      interrupt?.();
+    },
+    async stop() {
+      running = false;
+      interrupt?.();
+      await loop;
+      loop = undefined;
+    },
+  };
+}
+
+function toOutgoing(row: OutboxRow): OutgoingMessage {
+  const message: Message = {
+    id: row.id,
+    type: row.type,
+    version: row.version,
+    occurredAt: row.occurred_at.toISOString(),
+    correlationId: row.headers.correlationId,
+    ...(row.headers.causationId === undefined ? {} : { causationId: row.headers.causationId }),
+    ...(row.headers.traceparent === undefined ? {} : { traceparent: row.headers.traceparent }),
+    payload: row.payload,
+  };
+  return { id: row.id, type: row.routing_key, body: JSON.stringify(message) };
+}
+
+async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`the broker did not confirm within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
