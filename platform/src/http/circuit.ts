@@ -39,10 +39,14 @@ export interface ResilienceOptions {
 /** What one attempt produced, as far as the policies need to know. */
 export interface AttemptOutcome {
   readonly status: number;
+  /** Releases what the answer holds (a streaming body, its replica) when a retry replaces it. */
+  discard?(): void;
 }
 
 /** Statuses that mean "try again later" rather than "this request is wrong". */
 const RETRYABLE_STATUSES = new Set([429, 503, 504]);
+/** Distinct call shapes whose composed policy is kept per target. */
+const MAX_COMPOSED = 16;
 
 const STATE_NAMES: Record<CircuitState, BreakerState> = {
   [CircuitState.Closed]: 'closed',
@@ -83,9 +87,10 @@ export interface Resilience {
   state(): BreakerState;
   /**
    * The policy for one call: bulkhead, then (idempotent calls only) retry with exponential backoff and full
-   * jitter, then the breaker, then the attempt timeout; `discard` receives each answer a retry replaces.
+   * jitter, then the breaker, then the attempt timeout; each answer a retry replaces is discarded.
+   * Policies are stateless per execution, so one composition per call shape is built once and reused.
    */
-  policyFor(call: { idempotent: boolean; attemptTimeoutMs: number; keepSignalAfterReturn: boolean; discard: (outcome: AttemptOutcome) => void }): IPolicy;
+  policyFor(call: { idempotent: boolean; attemptTimeoutMs: number; keepSignalAfterReturn: boolean }): IPolicy;
 }
 
 export function createResilience(target: string, options: ResilienceOptions = {}, registry?: Registry): Resilience {
@@ -106,6 +111,24 @@ export function createResilience(target: string, options: ResilienceOptions = {}
     maxDelay: options.maxRetryDelayMs ?? 1_000,
   });
   const retries = options.retries ?? 2;
+  const composed = new Map<string, IPolicy>();
+
+  function compose(call: { idempotent: boolean; attemptTimeoutMs: number; keepSignalAfterReturn: boolean }): IPolicy {
+    const attemptTimeout = timeout(call.attemptTimeoutMs, {
+      strategy: TimeoutStrategy.Cooperative,
+      // A streamed answer is still being read after the attempt returns; aborting would cut it off.
+      abortOnReturn: !call.keepSignalAfterReturn,
+    });
+    if (!call.idempotent || retries === 0) return wrap(limiter, breaker, attemptTimeout);
+    const retrying = retry(
+      handleWhen(isRetryable).orWhenResult((outcome) => RETRYABLE_STATUSES.has((outcome as AttemptOutcome).status)),
+      { maxAttempts: retries, backoff },
+    );
+    retrying.onRetry((reason) => {
+      if ('value' in reason) (reason.value as AttemptOutcome).discard?.();
+    });
+    return wrap(limiter, retrying, breaker, attemptTimeout);
+  }
 
   return {
     breaker,
@@ -114,20 +137,14 @@ export function createResilience(target: string, options: ResilienceOptions = {}
     retries,
     state: () => STATE_NAMES[breaker.state],
     policyFor(call) {
-      const attemptTimeout = timeout(call.attemptTimeoutMs, {
-        strategy: TimeoutStrategy.Cooperative,
-        // A streamed answer is still being read after the attempt returns; aborting would cut it off.
-        abortOnReturn: !call.keepSignalAfterReturn,
-      });
-      if (!call.idempotent || retries === 0) return wrap(limiter, breaker, attemptTimeout);
-      const retrying = retry(
-        handleWhen(isRetryable).orWhenResult((outcome) => RETRYABLE_STATUSES.has((outcome as AttemptOutcome).status)),
-        { maxAttempts: retries, backoff },
-      );
-      retrying.onRetry((reason) => {
-        if ('value' in reason) call.discard(reason.value as AttemptOutcome);
-      });
-      return wrap(limiter, retrying, breaker, attemptTimeout);
+      const key = `${call.idempotent}:${call.attemptTimeoutMs}:${call.keepSignalAfterReturn}`;
+      let policy = composed.get(key);
+      if (!policy) {
+        policy = compose(call);
+        // Attempt timeouts cut short by a caller's deadline vary call by call; only common shapes are kept.
+        if (composed.size < MAX_COMPOSED) composed.set(key, policy);
+      }
+      return policy;
     },
   };
 }

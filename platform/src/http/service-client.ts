@@ -231,7 +231,6 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
     body: Buffer | Uint8Array | string | undefined,
     streaming: boolean,
     finish: (attempt: Attempt, signal: AbortSignal) => Promise<R>,
-    discard: (result: R) => void,
   ): Promise<{ result: R; span: Span }> {
     const now = Date.now();
     const perAttempt = call.timeoutMs ?? timeoutMs;
@@ -260,7 +259,6 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
       idempotent: isIdempotent(call),
       attemptTimeoutMs: Math.max(1, Math.min(perAttempt, remaining)),
       keepSignalAfterReturn: streaming,
-      discard: (outcome) => discard(outcome as R),
     });
     try {
       const result = await policy.execute(async ({ signal }) => {
@@ -337,7 +335,7 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
       const hasBody = call.body !== undefined;
       const headers = hasBody ? { 'content-type': 'application/json', ...call.headers } : call.headers;
       const payload = hasBody ? JSON.stringify(call.body) : undefined;
-      const { result, span } = await execute<Parsed>({ ...call, headers }, payload, false, readBody(call), () => undefined);
+      const { result, span } = await execute<Parsed>({ ...call, headers }, payload, false, readBody(call));
       span.end();
       if (result.status >= 500) {
         const spec =
@@ -347,17 +345,14 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
       return { status: result.status, headers: result.headers, body: result.body as T };
     },
     async forward(call) {
-      const { result, span } = await execute<Attempt>(
-        call,
-        call.body,
-        true,
-        async (attempt) => attempt,
-        (replaced) => {
+      const { result, span } = await execute<Attempt>(call, call.body, true, async (attempt) => ({
+        ...attempt,
+        discard() {
           // A retried answer (503, 504, 429) is drained so its connection returns to the pool.
-          replaced.body.once('close', () => replaced.lease.release('failure'));
-          replaced.body.resume();
+          attempt.body.once('close', () => attempt.lease.release('failure'));
+          attempt.body.resume();
         },
-      );
+      }));
       return { status: result.status, headers: result.headers, body: releaseWhenRead(result, span, call) };
     },
     breakerState: () => resilience.state(),
