@@ -1,5 +1,5 @@
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import type { App } from '@bazaar/platform/http';
 
 /**
@@ -7,12 +7,16 @@ import type { App } from '@bazaar/platform/http';
  * configured browser origins only; with none configured, no cross-origin access is granted.
  */
 export async function registerEdgeSecurity(app: App, origins: readonly string[]): Promise<void> {
-  await app.register(helmet, {
+  // Built once: the Fastify wrapper rebuilds helmet's middleware (and re-parses the policy) on every request.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] },
     },
     crossOriginResourcePolicy: { policy: 'same-site' },
+  });
+  app.addHook('onRequest', (request, reply, done) => {
+    securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error instanceof Error ? error : undefined));
   });
   if (origins.length > 0) {
     await app.register(cors, {
