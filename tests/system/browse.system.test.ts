@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { freePort, npmStart, type StartedProcess } from './embedded-process.ts';
 
 const ADMIN = { email: 'admin@bazaar.local', password: 'system-test-admin-password' };
@@ -53,6 +53,13 @@ describe('the embedded placement, started as a newcomer starts it', () => {
     expect(login.status).toBe(200);
     const me = await call(base, 'GET', '/api/me', undefined, login.body.accessToken);
     expect(me.body.email).toBe(email);
+
+    // user.registered travels identity's outbox → the bus → notifications' inbox.
+    await vi.waitFor(async () => {
+      const inbox = await call(base, 'GET', '/api/notifications', undefined, login.body.accessToken);
+      expect(inbox.status).toBe(200);
+      expect(inbox.body.items.map((n: { kind: string }) => n.kind)).toEqual(['welcome']);
+    }, { timeout: 10_000, interval: 200 });
 
     const categories = await call(base, 'GET', '/api/categories');
     expect(categories.body.length).toBeGreaterThanOrEqual(10);

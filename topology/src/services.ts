@@ -2,6 +2,7 @@ import { startCatalog } from '@bazaar/catalog/main';
 import { startGateway } from '@bazaar/gateway/main';
 import { startIdentity } from '@bazaar/identity/main';
 import { startInventory } from '@bazaar/inventory/main';
+import { startNotifications } from '@bazaar/notifications/main';
 import { startPaymentProvider } from '@bazaar/payment-provider/main';
 import { startPayments } from '@bazaar/payments/main';
 import type { Service, ServiceContext } from '@bazaar/platform/http';
@@ -18,9 +19,15 @@ export const topology = [
   { name: 'payment-provider', engines: [], dependsOn: ['identity'], start: (context: ServiceContext) => startPaymentProvider(context) },
   { name: 'payments', engines: ['postgres'], dependsOn: ['identity', 'payment-provider'], start: (context: ServiceContext) => startPayments(context) },
   {
+    name: 'notifications',
+    engines: ['postgres', 'broker'],
+    dependsOn: ['identity'],
+    start: (context: ServiceContext) => startNotifications(context),
+  },
+  {
     name: 'gateway',
     engines: ['cache'],
-    dependsOn: ['identity', 'catalog', 'inventory', 'payments', 'payment-provider'],
+    dependsOn: ['identity', 'catalog', 'inventory', 'payments', 'payment-provider', 'notifications'],
     public: true,
     // The edge does as much HTTP work as all services behind it together: on a thread of its own, the
     // embedded placement uses a second core instead of queueing both on one event loop.

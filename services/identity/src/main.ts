@@ -4,6 +4,7 @@ import { loadConfig } from '@bazaar/platform/config';
 import { openDatabase } from '@bazaar/platform/db';
 import { unwrap } from '@bazaar/platform/errors';
 import { createService, type Service, type ServiceContext } from '@bazaar/platform/http';
+import { createMessaging, openBroker, type Broker } from '@bazaar/platform/messaging';
 import { registerAuthRoutes } from './api/auth.routes.ts';
 import { registerKeyRoutes } from './api/keys.routes.ts';
 import { registerProfileRoutes } from './api/profile.routes.ts';
@@ -26,8 +27,14 @@ export interface IdentityService extends Service {
 // Identity's requests are a few short strings; anything larger is not a request it serves.
 const BODY_LIMIT_BYTES = 16 * 1024;
 
+/** What a test may replace. */
+export interface IdentityOverrides {
+  /** The broker `user.registered` goes to, owned by the caller; by default RabbitMQ when `AMQP_URL` is set, else in-process. */
+  readonly broker?: Broker;
+}
+
 /** Builds the identity service (accounts, sessions, signing keys) without listening. */
-export async function startIdentity(context: ServiceContext): Promise<IdentityService> {
+export async function startIdentity(context: ServiceContext, overrides: IdentityOverrides = {}): Promise<IdentityService> {
   const config = loadConfig(IdentityConfig, context.env);
   const { logger } = context;
   const database = await openDatabase<IdentityTables>({
@@ -62,8 +69,14 @@ export async function startIdentity(context: ServiceContext): Promise<IdentitySe
     });
     service.addReadinessCheck({ name: 'postgres', check: () => database.check() });
     service.onClose(() => database.close());
+    const broker = overrides.broker ?? openBroker({ amqpUrl: context.env['AMQP_URL'], logger, connectionName: 'identity' });
+    if (!overrides.broker) service.onClose(() => broker.close());
+    service.addReadinessCheck({ name: 'broker', check: () => broker.check() });
+    const messaging = createMessaging<IdentityTables>({ db: database.db, broker, logger, registry: service.metrics.registry });
+    service.onClose(() => messaging.stop());
+    await messaging.start();
 
-    registerAuthRoutes(service.app, { store, hasher, tokens, limits, logger });
+    registerAuthRoutes(service.app, { store, hasher, tokens, limits, logger, outbox: messaging.outbox });
     registerProfileRoutes(service.app, { store, verifier });
     registerKeyRoutes(service.app, { store, keyRing, verifier, accessTokenTtlSeconds: config.IDENTITY_ACCESS_TOKEN_TTL_SECONDS });
 

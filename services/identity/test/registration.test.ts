@@ -92,3 +92,30 @@ describe('registering with a weak password', () => {
     expect(json(response)).toMatchObject({ code: 'IDENTITY.INVALID_EMAIL', errors: [{ path: 'body.email' }] });
   });
 });
+
+describe('announcing a new account', () => {
+  const announcements = async (userId: string) => {
+    const { rows } = await fixture.sql.query<{ type: string; payload: { userId: string; email: string; name: string } }>(
+      `SELECT type, payload FROM outbox WHERE payload->>'userId' = $1`,
+      [userId],
+    );
+    return rows;
+  };
+
+  it('writes user.registered to the outbox together with the account', async () => {
+    const account = newAccount({ name: 'Olu Outbox' });
+    const user = json(await identityClient(fixture.service).register(account));
+    expect(await announcements(user['id'] as string)).toEqual([
+      { type: 'user.registered', payload: { userId: user['id'], email: account.email.trim().toLowerCase(), name: 'Olu Outbox' } },
+    ]);
+  });
+
+  it('announces nothing when the address is already taken', async () => {
+    const account = newAccount();
+    await identityClient(fixture.service).register(account);
+    const { rows: before } = await fixture.sql.query<{ count: string }>(`SELECT count(*) FROM outbox WHERE type = 'user.registered'`);
+    expect((await identityClient(fixture.service).register(account)).statusCode).toBe(409);
+    const { rows: after } = await fixture.sql.query<{ count: string }>(`SELECT count(*) FROM outbox WHERE type = 'user.registered'`);
+    expect(after[0]!.count).toBe(before[0]!.count);
+  });
+});

@@ -16,10 +16,10 @@ describe('the identity service', () => {
     expect(paths).toEqual(expect.arrayContaining(Object.values(IdentityPaths)));
   });
 
-  it('is ready once its database answers', async () => {
+  it('is ready once its database and its broker answer', async () => {
     const response = await fixture.service.app.inject({ method: 'GET', url: '/readyz' });
     expect(response.statusCode).toBe(200);
-    expect(json(response)).toEqual({ status: 'ready', checks: [{ name: 'postgres', ok: true }] });
+    expect(json(response)).toEqual({ status: 'ready', checks: [{ name: 'postgres', ok: true }, { name: 'broker', ok: true }] });
   });
 
   it('refuses to start with an invalid setting, naming the variable', async () => {

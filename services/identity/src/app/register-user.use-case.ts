@@ -1,6 +1,8 @@
 import { AppError, fail, ok, type Result } from '@bazaar/platform/errors';
 import { newId } from '@bazaar/platform/ids';
+import type { Outbox } from '@bazaar/platform/messaging';
 import type { RegisterRequest } from '../contract/auth.schemas.ts';
+import { UserRegistered } from '../contract/identity.events.ts';
 import { IdentityErrors } from '../contract/identity.errors.ts';
 import { parseEmail } from '../domain/email.address.ts';
 import { checkPassword } from '../domain/password.policy.ts';
@@ -11,6 +13,7 @@ import type { PasswordHasher } from './password.hasher.ts';
 export interface RegisterUserDeps {
   readonly store: IdentityStore;
   readonly hasher: PasswordHasher;
+  readonly outbox: Outbox;
 }
 
 /**
@@ -23,12 +26,18 @@ export async function registerUser(deps: RegisterUserDeps, input: RegisterReques
   const password = checkPassword(input.password, email.value.localPart);
   if (!password.ok) return password;
 
-  const user = await deps.store.users.insert({
-    id: newId('usr'),
-    email: email.value.address,
-    name: normalizeName(input.name),
-    passwordHash: await deps.hasher.hash(input.password),
-    roles: NEW_USER_ROLES,
+  // Hashing is slow on purpose: it happens before the transaction, which only holds the two inserts.
+  const passwordHash = await deps.hasher.hash(input.password);
+  const user = await deps.store.transaction(async (tx, trx) => {
+    const created = await tx.users.insert({
+      id: newId('usr'),
+      email: email.value.address,
+      name: normalizeName(input.name),
+      passwordHash,
+      roles: NEW_USER_ROLES,
+    });
+    if (created) await deps.outbox.write(trx, UserRegistered.create({ userId: created.id, email: created.email, name: created.name }));
+    return created;
   });
   return user ? ok(user) : fail(new AppError(IdentityErrors.EMAIL_TAKEN));
 }

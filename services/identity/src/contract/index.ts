@@ -13,3 +13,4 @@ export {
   RotateKeysRequest,
   KeyRotation,
 } from './auth.schemas.ts';
+export { UserRegistered } from './identity.events.ts';

@@ -14,7 +14,8 @@ export interface IdentityRepositories {
 
 /** Identity's repositories, and a way to use them all inside one transaction. */
 export interface IdentityStore extends IdentityRepositories {
-  transaction<T>(work: (tx: IdentityRepositories) => Promise<T>): Promise<T>;
+  /** `trx` is for what commits with the repositories' writes, such as outbox messages. */
+  transaction<T>(work: (tx: IdentityRepositories, trx: Kysely<IdentityTables>) => Promise<T>): Promise<T>;
 }
 
 function repositories(db: Kysely<IdentityTables>): IdentityRepositories {
@@ -29,6 +30,6 @@ function repositories(db: Kysely<IdentityTables>): IdentityRepositories {
 export function createIdentityStore(db: Kysely<IdentityTables>): IdentityStore {
   return {
     ...repositories(db),
-    transaction: (work) => db.transaction().execute((trx) => work(repositories(trx))),
+    transaction: (work) => db.transaction().execute((trx) => work(repositories(trx), trx)),
   };
 }

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from '@bazaar/platform/db';
+import type { MessagingTables } from '@bazaar/platform/messaging';
 import type { JWK } from 'jose';
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
@@ -44,7 +45,7 @@ export interface LoginFailuresTable {
 }
 
 /** Identity's database, as Kysely sees it. */
-export interface IdentityTables {
+export interface IdentityTables extends MessagingTables {
   users: UsersTable;
   signing_keys: SigningKeysTable;
   refresh_tokens: RefreshTokensTable;
