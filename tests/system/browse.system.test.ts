@@ -74,6 +74,19 @@ describe('the embedded placement, started as a newcomer starts it', () => {
 
     const detail = await call(base, 'GET', `/api/products/${target.id}`);
     expect(detail.status).toBe(200);
+
+    // An anonymous cart, filled before signing in, joins the shopper's cart at login.
+    const anonymous = await call(base, 'POST', '/api/cart', {});
+    expect(anonymous.status).toBe(201);
+    const added = await fetch(`${base}/api/cart/items`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-cart-id': anonymous.body.id },
+      body: JSON.stringify({ productId: target.id, quantity: 2 }),
+    });
+    expect(added.status).toBe(200);
+    expect((await call(base, 'POST', '/api/cart/merge', { cartId: anonymous.body.id }, login.body.accessToken)).status).toBe(200);
+    const cart = await call(base, 'GET', '/api/cart', undefined, login.body.accessToken);
+    expect(cart.body.items).toEqual([expect.objectContaining({ productId: target.id, quantity: 2, priceMinor: detail.body.priceMinor })]);
     await call(base, 'GET', `/api/products/${target.id}`); // warm the cache so the edit must invalidate it
 
     const customerEdit = await call(base, 'PATCH', `/api/products/${target.id}`, { priceMinor: 1234 }, login.body.accessToken);

@@ -1,3 +1,4 @@
+import { startCart } from '@bazaar/cart/main';
 import { startCatalog } from '@bazaar/catalog/main';
 import { startGateway } from '@bazaar/gateway/main';
 import { startIdentity } from '@bazaar/identity/main';
@@ -14,6 +15,7 @@ import type { Service, ServiceContext } from '@bazaar/platform/http';
 export const topology = [
   { name: 'identity', engines: ['postgres'], start: (context: ServiceContext) => startIdentity(context) },
   { name: 'catalog', engines: ['postgres', 'cache'], dependsOn: ['identity'], start: (context: ServiceContext) => startCatalog(context) },
+  { name: 'cart', engines: ['cache'], dependsOn: ['identity', 'catalog'], start: (context: ServiceContext) => startCart(context) },
   { name: 'inventory', engines: ['postgres'], dependsOn: ['identity'], start: (context: ServiceContext) => startInventory(context) },
   // An external card processor's stand-in: its state is in memory, so every placement runs exactly one.
   { name: 'payment-provider', engines: [], dependsOn: ['identity'], start: (context: ServiceContext) => startPaymentProvider(context) },
@@ -27,7 +29,7 @@ export const topology = [
   {
     name: 'gateway',
     engines: ['cache'],
-    dependsOn: ['identity', 'catalog', 'inventory', 'payments', 'payment-provider', 'notifications'],
+    dependsOn: ['identity', 'catalog', 'cart', 'inventory', 'payments', 'payment-provider', 'notifications'],
     public: true,
     // The edge does as much HTTP work as all services behind it together: on a thread of its own, the
     // embedded placement uses a second core instead of queueing both on one event loop.

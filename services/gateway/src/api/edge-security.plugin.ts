@@ -22,7 +22,7 @@ export async function registerEdgeSecurity(app: App, origins: readonly string[])
     await app.register(cors, {
       origin: [...origins],
       methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
-      allowedHeaders: ['authorization', 'content-type', 'idempotency-key', 'x-request-id', 'traceparent', 'tracestate'],
+      allowedHeaders: ['authorization', 'content-type', 'idempotency-key', 'x-cart-id', 'x-request-id', 'traceparent', 'tracestate'],
       exposedHeaders: ['x-request-id', 'location', 'retry-after', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset'],
       maxAge: 600,
     });

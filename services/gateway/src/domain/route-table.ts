@@ -13,7 +13,8 @@ export const ROUTE_TABLE: readonly GatewayRoute[] = [
   { path: '/api/products*', service: 'catalog', access: 'public', writeAccess: 'admin' },
   { path: '/api/categories*', service: 'catalog', access: 'public', writeAccess: 'admin' },
   { path: '/api/inventory*', service: 'inventory', access: 'public', writeAccess: 'admin' },
-  { path: '/api/cart*', service: 'cart', access: 'customer' },
+  // Anonymous carts (X-Cart-Id) are served without a token: the cart service decides whose cart a request is.
+  { path: '/api/cart*', service: 'cart', access: 'public' },
   { path: '/api/checkout', service: 'orders', access: 'customer' },
   { path: '/api/orders*', service: 'orders', access: 'customer' },
   { path: '/api/payments*', service: 'payments', access: 'customer' },
