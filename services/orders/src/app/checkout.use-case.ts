@@ -1,0 +1,94 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { AppError, fail, ok, type Result } from '@bazaar/platform/errors';
+import { newId } from '@bazaar/platform/ids';
+import { OrderPlacedMessage } from '../contract/order.messages.ts';
+import type { Checkout } from '../contract/order.schemas.ts';
+import { OrdersErrors } from '../contract/orders.errors.ts';
+import { placeOrder } from '../domain/order-placement.ts';
+import { isFinal, type OrderState } from '../domain/order.state.ts';
+import { requestHash } from '../domain/request-hash.ts';
+import { claimIdempotencyKey, findIdempotencyKey, type IdempotencyRecord } from '../store/idempotency.repository.ts';
+import { findOrderHistory } from '../store/order-history.repository.ts';
+import { appendOrderEvents, loadOrder } from '../store/order-stream.repository.ts';
+import { CHECKOUT_SAGA } from '../workflows/checkout.saga.ts';
+import type { CheckoutData } from '../workflows/checkout-data.ts';
+import type { OrdersDeps } from './orders.deps.ts';
+
+/** A checkout's order, and whether it has reached its final status (200) or is still going (202). */
+export interface CheckoutOutcome {
+  readonly order: OrderState;
+  readonly final: boolean;
+}
+
+export interface CheckoutInput {
+  readonly userId: string;
+  readonly idempotencyKey: string;
+  readonly body: Checkout;
+}
+
+/**
+ * Turns the buyer's cart into an order: OrderPlaced, the saga's start (with its first command) and `order.placed`
+ * commit in one transaction with the claim on the Idempotency-Key. The same key with the same body answers with
+ * the order it made; with another body it is refused. Of two concurrent identical requests, the unique key lets
+ * one insert and the other reads the winner's order.
+ */
+export async function checkout(deps: OrdersDeps, input: CheckoutInput): Promise<Result<CheckoutOutcome, AppError>> {
+  const hash = requestHash(input.body);
+  const earlier = await findIdempotencyKey(deps.db, input.userId, input.idempotencyKey);
+  if (earlier) return replay(deps, earlier, hash);
+
+  const cart = await deps.cart.read(input.userId);
+  const orderId = newId('ord');
+  const placement = placeOrder({ orderId, userId: input.userId, cart, shippingAddress: input.body.shippingAddress, idempotencyKey: input.idempotencyKey });
+  if (!placement.ok) return fail(new AppError(OrdersErrors[placement.problem]));
+  const placed = placement.event;
+
+  const claimed = await deps.db.transaction().execute(async (trx) => {
+    if (!(await claimIdempotencyKey(trx, input.userId, input.idempotencyKey, { requestHash: hash, orderId }))) return false;
+    const appended = await appendOrderEvents(trx, orderId, 0, [placed]);
+    if (!appended.ok) throw appended.error;
+    const data: CheckoutData = {
+      orderId,
+      userId: input.userId,
+      lines: placed.lines.map(({ sku, quantity }) => ({ sku, quantity })),
+      totalMinor: placed.totalMinor,
+      currency: placed.currency,
+      paymentToken: input.body.paymentToken,
+    };
+    await deps.orchestrator.start(trx, CHECKOUT_SAGA, orderId, data);
+    await deps.outbox.write(
+      trx,
+      OrderPlacedMessage.create(
+        { orderId, userId: input.userId, lines: [...placed.lines], totalMinor: placed.totalMinor, currency: placed.currency },
+        { correlationId: orderId },
+      ),
+    );
+    return true;
+  });
+  if (!claimed) {
+    const winner = await findIdempotencyKey(deps.db, input.userId, input.idempotencyKey);
+    if (!winner) throw new Error('An Idempotency-Key claim was refused, yet no claim is stored');
+    return replay(deps, winner, hash);
+  }
+  return ok(await awaitOutcome(deps, orderId));
+}
+
+async function replay(deps: OrdersDeps, earlier: IdempotencyRecord, hash: string): Promise<Result<CheckoutOutcome, AppError>> {
+  if (earlier.requestHash !== hash) return fail(new AppError(OrdersErrors.IDEMPOTENCY_KEY_REUSED));
+  const order = await loadOrder(deps.db, earlier.orderId);
+  if (!order) throw new Error(`Order ${earlier.orderId} of a stored Idempotency-Key has no stream`);
+  return ok({ order, final: isFinal(order.status) });
+}
+
+/** Polls the read model briefly, so a fast saga can be answered with its final state. */
+async function awaitOutcome(deps: OrdersDeps, orderId: string): Promise<CheckoutOutcome> {
+  const until = Date.now() + deps.checkoutWaitMs;
+  while (Date.now() < until) {
+    const row = await findOrderHistory(deps.db, orderId);
+    if (row && isFinal(row.status)) break;
+    await sleep(50);
+  }
+  const order = await loadOrder(deps.db, orderId);
+  if (!order) throw new Error(`Order ${orderId} vanished after it was placed`);
+  return { order, final: isFinal(order.status) };
+}

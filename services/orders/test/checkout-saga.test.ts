@@ -1,0 +1,130 @@
+import { newId } from '@bazaar/platform/ids';
+import { createInProcessBroker } from '@bazaar/platform/messaging';
+import { testLogger } from '@bazaar/platform/testing';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { checkoutBody, createOrdersFixture, lamp, type OrdersFixture } from './support/orders.fixture.ts';
+import { startParticipants, type ParticipantsFixture } from './support/participants.fixture.ts';
+
+interface OrderBody {
+  status: string;
+  cancelReason: string | null;
+  events?: { type: string }[];
+}
+
+describe('the checkout saga with real inventory and payments over the in-process broker', () => {
+  const broker = createInProcessBroker({ logger: testLogger('broker') });
+  let fixture: OrdersFixture;
+  let participants: ParticipantsFixture;
+  let adminToken: string;
+
+  beforeAll(async () => {
+    fixture = await createOrdersFixture({ broker, env: { ORDERS_CHECKOUT_WAIT_MS: '0' } });
+    await fixture.start();
+    participants = await startParticipants(broker, fixture.issuer);
+    adminToken = await fixture.issuer.token({ roles: ['customer', 'admin'], userId: newId('usr') });
+  }, 60_000);
+  afterAll(async () => {
+    await fixture.drop();
+    await participants.close();
+    await broker.close();
+  });
+
+  async function checkoutAs(sku: string, quantity: number, paymentToken = 'tok_visa'): Promise<string> {
+    const userId = newId('usr');
+    fixture.carts.fill(userId, [lamp(sku, quantity)]);
+    const token = await fixture.issuer.token({ roles: ['customer'], userId });
+    const response = await fixture.request({ method: 'POST', url: '/api/checkout', token, key: newId('key'), body: checkoutBody(paymentToken) });
+    expect(response.statusCode).toBe(202);
+    return response.json<{ orderId: string }>().orderId;
+  }
+
+  async function finalOrder(orderId: string): Promise<OrderBody> {
+    return vi.waitFor(
+      async () => {
+        const order = (await fixture.request({ method: 'GET', url: `/api/orders/${orderId}`, token: adminToken })).json<OrderBody>();
+        if (order.status !== 'CONFIRMED' && order.status !== 'CANCELLED') throw new Error(`still ${order.status}`);
+        const saga = await fixture.orders().orchestrator.inspect(orderId);
+        if (saga?.status === 'running' || saga?.status === 'compensating') throw new Error(`saga still ${saga.status}`);
+        return order;
+      },
+      { timeout: 30_000, interval: 100 },
+    );
+  }
+
+  it('confirms an order with stock and a good card, reserving its stock and capturing once', async () => {
+    const sku = 'sku_happy-1';
+    await participants.stock(sku, 5);
+    const capturesBefore = await participants.captures();
+    const orderId = await checkoutAs(sku, 2);
+    const order = await finalOrder(orderId);
+    expect(order.status).toBe('CONFIRMED');
+    expect(order.events?.map((event) => event.type)).toEqual(['OrderPlaced', 'StockReserved', 'PaymentAuthorized', 'OrderConfirmed', 'PaymentCaptured']);
+    expect(await participants.paymentStatus(orderId)).toBe('captured');
+    expect((await participants.captures()) - capturesBefore).toBe(1);
+    expect(await participants.available(sku)).toBe(3);
+    await vi.waitFor(async () => expect(await participants.reservationStatus(orderId)).toBe('confirmed'), { timeout: 10_000 });
+  });
+
+  it('takes every reply once when each arrives twice: one order history, one capture', async () => {
+    const sku = 'sku_twice-1';
+    await participants.stock(sku, 5);
+    const capturesBefore = await participants.captures();
+    participants.duplicateReplies(true);
+    try {
+      const orderId = await checkoutAs(sku, 1);
+      const order = await finalOrder(orderId);
+      expect(order.events?.map((event) => event.type)).toEqual(['OrderPlaced', 'StockReserved', 'PaymentAuthorized', 'OrderConfirmed', 'PaymentCaptured']);
+      expect((await participants.captures()) - capturesBefore).toBe(1);
+      expect(await participants.available(sku)).toBe(4);
+    } finally {
+      participants.duplicateReplies(false);
+    }
+  });
+
+  it('cancels an order whose card is declined, with the reason, giving its stock back and capturing nothing', async () => {
+    const sku = 'sku_declined-1';
+    await participants.stock(sku, 5);
+    const capturesBefore = await participants.captures();
+    const orderId = await checkoutAs(sku, 2, 'tok_chargeDeclined');
+    const order = await finalOrder(orderId);
+    expect(order.status).toBe('CANCELLED');
+    expect(order.cancelReason).toMatch(/DECLINED/);
+    expect(await participants.available(sku)).toBe(5);
+    expect(await participants.reservationStatus(orderId)).toBe('released');
+    expect(await participants.captures()).toBe(capturesBefore);
+    expect(await participants.paymentStatus(orderId)).not.toBe('captured');
+  });
+
+  it('cancels an order whose stock is short, charging nothing', async () => {
+    const sku = 'sku_short-1';
+    await participants.stock(sku, 1);
+    const orderId = await checkoutAs(sku, 3);
+    const order = await finalOrder(orderId);
+    expect(order.status).toBe('CANCELLED');
+    expect(order.cancelReason).toMatch(/INVENTORY\./);
+    expect(await participants.paymentStatus(orderId)).toBeUndefined();
+    expect(await participants.available(sku)).toBe(1);
+  });
+
+  it('finishes a saga after orders is stopped while it awaits a reply and started again over the same database', async () => {
+    const sku = 'sku_restart-1';
+    await participants.stock(sku, 5);
+    const releasePayments = participants.holdPayments();
+    const orderId = await checkoutAs(sku, 1);
+    await vi.waitFor(
+      async () => {
+        const saga = await fixture.orders().orchestrator.inspect(orderId);
+        if (saga?.currentStep !== 'authorize-payment') throw new Error(`saga at ${saga?.currentStep}`);
+      },
+      { timeout: 30_000, interval: 20 },
+    );
+    await fixture.stop();
+    // Payments answers while orders is down: the reply waits in the broker for orders' consumer.
+    releasePayments();
+    await fixture.start();
+    const order = await finalOrder(orderId);
+    expect(order.status).toBe('CONFIRMED');
+    expect(await participants.paymentStatus(orderId)).toBe('captured');
+    expect(await participants.available(sku)).toBe(4);
+  });
+});
