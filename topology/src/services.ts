@@ -4,6 +4,7 @@ import { startGateway } from '@bazaar/gateway/main';
 import { startIdentity } from '@bazaar/identity/main';
 import { startInventory } from '@bazaar/inventory/main';
 import { startNotifications } from '@bazaar/notifications/main';
+import { startOrders } from '@bazaar/orders/main';
 import { startPaymentProvider } from '@bazaar/payment-provider/main';
 import { startPayments } from '@bazaar/payments/main';
 import type { Service, ServiceContext } from '@bazaar/platform/http';
@@ -21,6 +22,12 @@ export const topology = [
   { name: 'payment-provider', engines: [], dependsOn: ['identity'], start: (context: ServiceContext) => startPaymentProvider(context) },
   { name: 'payments', engines: ['postgres'], dependsOn: ['identity', 'payment-provider'], start: (context: ServiceContext) => startPayments(context) },
   {
+    name: 'orders',
+    engines: ['postgres', 'broker'],
+    dependsOn: ['identity', 'cart', 'inventory', 'payments'],
+    start: (context: ServiceContext) => startOrders(context),
+  },
+  {
     name: 'notifications',
     engines: ['postgres', 'broker'],
     dependsOn: ['identity'],
@@ -29,7 +36,7 @@ export const topology = [
   {
     name: 'gateway',
     engines: ['cache'],
-    dependsOn: ['identity', 'catalog', 'cart', 'inventory', 'payments', 'payment-provider', 'notifications'],
+    dependsOn: ['identity', 'catalog', 'cart', 'inventory', 'orders', 'payments', 'payment-provider', 'notifications'],
     public: true,
     // The edge does as much HTTP work as all services behind it together: on a thread of its own, the
     // embedded placement uses a second core instead of queueing both on one event loop.

@@ -1,7 +1,9 @@
 import { issuerTokenVerifier, type TokenVerifier } from '@bazaar/platform/auth';
 import { loadConfig } from '@bazaar/platform/config';
 import { createService, createServiceClient, type Service, type ServiceContext } from '@bazaar/platform/http';
+import { openBroker, type Broker } from '@bazaar/platform/messaging';
 import { registerCartRoutes } from './api/cart.routes.ts';
+import { consumeOrderPlaced } from './events/order-placed.consumer.ts';
 import { CartConfig } from './app/cart.config.ts';
 import type { CartDeps } from './app/cart.deps.ts';
 import { emptyCartOfUser } from './app/cart.use-cases.ts';
@@ -31,6 +33,8 @@ export interface CartOverrides {
   readonly store?: CartStore;
   /** The time carts are stamped with. */
   readonly clock?: () => Date;
+  /** The broker `order.placed` arrives on, owned by the caller; by default RabbitMQ when `AMQP_URL` is set, else in-process. */
+  readonly broker?: Broker;
 }
 
 /** Builds the cart service (store, catalog client, routes, readiness) without listening. */
@@ -71,5 +75,11 @@ export async function startCart(context: ServiceContext, overrides: CartOverride
   registerCartRoutes(service.app, deps, overrides.verifier ?? issuerTokenVerifier(context.discovery));
 
   const useCases: CartUseCases = { emptyCartOfUser: (userId) => emptyCartOfUser(deps, userId) };
+
+  const broker = overrides.broker ?? openBroker({ amqpUrl: context.env['AMQP_URL'], logger: context.logger, connectionName: 'cart' });
+  if (!overrides.broker) service.onClose(() => broker.close());
+  service.addReadinessCheck({ name: 'broker', check: () => broker.check() });
+  const subscription = await consumeOrderPlaced(broker, useCases.emptyCartOfUser, context.logger);
+  service.onClose(() => subscription.close());
   return Object.assign(service, { useCases });
 }

@@ -4,6 +4,7 @@ import { loadConfig } from '@bazaar/platform/config';
 import { openDatabase } from '@bazaar/platform/db';
 import type { AppError, Result } from '@bazaar/platform/errors';
 import { createService, type Service, type ServiceContext } from '@bazaar/platform/http';
+import { createMessaging, openBroker, type Broker, type Messaging } from '@bazaar/platform/messaging';
 import { registerStockRoutes } from './api/stock.routes.ts';
 import type { ReserveStock } from './contract/reservation.schemas.ts';
 import type { Availability, WarehouseList } from './contract/stock.schemas.ts';
@@ -19,6 +20,9 @@ import type { ReservationChange } from './app/reservation.view.ts';
 import { reserveStock } from './app/reserve-stock.use-case.ts';
 import { seedInventory } from './app/seed-inventory.use-case.ts';
 import { setStock, type SetStockInput, type StockSet } from './app/set-stock.use-case.ts';
+import { subscribeOrderConfirmed } from './events/order-confirmed.consumer.ts';
+import { subscribeReleaseStock } from './events/release-stock.consumer.ts';
+import { subscribeReserveStock } from './events/reserve-stock.consumer.ts';
 import { createInventoryStore } from './store/inventory.store.ts';
 import type { InventoryTables } from './store/inventory.tables.ts';
 
@@ -26,6 +30,7 @@ export type { ReservationChange } from './app/reservation.view.ts';
 export type { ExpiredReservations } from './app/expire-reservations.use-case.ts';
 export type { SetStockInput, StockSet } from './app/set-stock.use-case.ts';
 export { InsufficientStock } from './app/stock-errors.ts';
+export { INVENTORY_COMMANDS_CONSUMER, INVENTORY_ORDERS_CONSUMER } from './events/inventory.consumers.ts';
 
 /** What the saga's command consumers (and the admin tools) call; expected failures come back as values. */
 export interface InventoryUseCases {
@@ -46,6 +51,8 @@ export interface InventoryUseCases {
 /** The inventory service, its use cases, and the demo-data hook a placement calls on first start. */
 export interface InventoryService extends Service {
   readonly useCases: InventoryUseCases;
+  /** The messaging the saga's commands arrive and its replies leave through. */
+  readonly messaging: Messaging<InventoryTables>;
   /** Creates the demo warehouses and stock for these SKUs when there is no stock yet; safe on every start. */
   seedIfEmpty(skus: readonly string[]): Promise<{ created: number }>;
 }
@@ -56,6 +63,8 @@ export interface InventoryOverrides {
   readonly verifier?: TokenVerifier;
   /** The time reservations are stamped and expired by. */
   readonly clock?: () => Date;
+  /** The broker to consume from, owned by the caller; by default RabbitMQ when `AMQP_URL` is set, else in-process. */
+  readonly broker?: Broker;
 }
 
 /** Builds the inventory service (database, routes, expiry runner, readiness) without listening. */
@@ -69,15 +78,22 @@ export async function startInventory(context: ServiceContext, overrides: Invento
     poolSize: config.INVENTORY_DB_POOL_SIZE,
   });
 
+  const broker = overrides.broker ?? openBroker({ amqpUrl: config.AMQP_URL, logger: context.logger, connectionName: 'inventory' });
+  const release = async () => {
+    if (!overrides.broker) await broker.close();
+    await database.close();
+  };
+
   let service: Service;
   try {
     service = await createService({ name: 'inventory', logger: context.logger, description: 'Stock per SKU and warehouse, and reservations for orders' });
   } catch (error) {
-    await database.close();
+    await release();
     throw error;
   }
-  service.onClose(() => database.close());
+  service.onClose(release);
   service.addReadinessCheck({ name: 'postgres', check: () => database.check() });
+  service.addReadinessCheck({ name: 'broker', check: () => broker.check() });
 
   const deps: InventoryDeps = {
     store: createInventoryStore(database.db),
@@ -100,5 +116,24 @@ export async function startInventory(context: ServiceContext, overrides: Invento
     availability: (sku) => getAvailability(deps, sku),
     warehouses: () => listWarehouses(deps),
   };
-  return Object.assign(service, { useCases, seedIfEmpty: (skus: readonly string[]) => seedInventory(deps, skus) });
+
+  const messaging = createMessaging<InventoryTables>({
+    db: database.db,
+    broker,
+    logger: context.logger,
+    registry: service.metrics.registry,
+    consumers: { maxAttempts: config.INVENTORY_CONSUMER_MAX_ATTEMPTS },
+  });
+  subscribeReserveStock(messaging, useCases);
+  subscribeReleaseStock(messaging, useCases);
+  subscribeOrderConfirmed(messaging, useCases);
+  // Released last-registered first: the consumers stop before the broker and the database close.
+  service.onClose(() => messaging.stop());
+  try {
+    await messaging.start();
+  } catch (error) {
+    await service.close();
+    throw error;
+  }
+  return Object.assign(service, { useCases, messaging, seedIfEmpty: (skus: readonly string[]) => seedInventory(deps, skus) });
 }

@@ -151,8 +151,8 @@ describe('stock changes by anyone but an administrator', () => {
 });
 
 describe('the service surface', () => {
-  it('is ready when its database is, and documents its routes', async () => {
-    expect((await fixture.request('GET', '/readyz')).json()).toMatchObject({ status: 'ready', checks: [{ name: 'postgres', ok: true }] });
+  it('is ready when its database and broker are, and documents its routes', async () => {
+    expect((await fixture.request('GET', '/readyz')).json()).toMatchObject({ status: 'ready', checks: [{ name: 'postgres', ok: true }, { name: 'broker', ok: true }] });
     const paths = Object.keys((await fixture.request('GET', '/openapi.json')).json<{ paths: Record<string, unknown> }>().paths);
     expect(paths).toEqual(expect.arrayContaining(['/api/inventory/warehouses', '/api/inventory/{sku}']));
   });

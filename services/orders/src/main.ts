@@ -12,6 +12,7 @@ import type { CartReader } from './contract/cart-reader.ts';
 import type { OrdersTables } from './store/orders.tables.ts';
 import { checkoutSaga } from './workflows/checkout.saga.ts';
 import { sagaCommandSender } from './workflows/saga-command.sender.ts';
+import { createCartClient } from './app/cart.client.ts';
 import { subscribeSagaReplies } from './workflows/saga-reply.consumer.ts';
 
 /** The orders service, with its messaging and saga orchestrator (for placements, admin views and tests). */
@@ -22,8 +23,8 @@ export interface OrdersService extends Service {
 
 /** What the placement passes in, and what tests may replace. */
 export interface OrdersDependencies {
-  /** Reads the buyer's cart at checkout (the cart service's client). */
-  readonly cart: CartReader;
+  /** Reads the buyer's cart at checkout; by default the cart service, found through discovery. */
+  readonly cart?: CartReader;
   /** Checks access tokens; by default against identity's JWKS, found through discovery. */
   readonly verifier?: TokenVerifier;
   /** The broker to use instead of the one `AMQP_URL` (or the in-process bus) gives; its owner closes it. */
@@ -31,7 +32,7 @@ export interface OrdersDependencies {
 }
 
 /** Builds the orders service (database, messaging, checkout saga and its runner, routes, readiness) without listening. */
-export async function startOrders(context: ServiceContext, dependencies: OrdersDependencies): Promise<OrdersService> {
+export async function startOrders(context: ServiceContext, dependencies: OrdersDependencies = {}): Promise<OrdersService> {
   const config = loadConfig(OrdersConfig, context.env);
   const database = await openDatabase<OrdersTables>({
     serverUrl: context.databaseServerUrl,
@@ -69,11 +70,17 @@ export async function startOrders(context: ServiceContext, dependencies: OrdersD
   subscribeSagaReplies(messaging, orchestrator);
   const runner = createSagaRunner(orchestrator, { intervalMs: config.ORDERS_SAGA_TICK_MS, logger: context.logger });
 
+  let cart = dependencies.cart;
+  if (!cart) {
+    const client = createCartClient(context.discovery);
+    service.onClose(() => client.close());
+    cart = client;
+  }
   const deps: OrdersDeps = {
     db: database.db,
     outbox: messaging.outbox,
     orchestrator,
-    cart: dependencies.cart,
+    cart,
     checkoutWaitMs: config.ORDERS_CHECKOUT_WAIT_MS,
   };
   registerOrderRoutes(service.app, deps, dependencies.verifier ?? issuerTokenVerifier(context.discovery));

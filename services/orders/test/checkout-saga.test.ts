@@ -41,10 +41,11 @@ describe('the checkout saga with real inventory and payments over the in-process
   async function finalOrder(orderId: string): Promise<OrderBody> {
     return vi.waitFor(
       async () => {
-        const order = (await fixture.request({ method: 'GET', url: `/api/orders/${orderId}`, token: adminToken })).json<OrderBody>();
-        if (order.status !== 'CONFIRMED' && order.status !== 'CANCELLED') throw new Error(`still ${order.status}`);
+        // The saga first: once it has ended, the order holds everything the saga wrote with its last step.
         const saga = await fixture.orders().orchestrator.inspect(orderId);
         if (saga?.status === 'running' || saga?.status === 'compensating') throw new Error(`saga still ${saga.status}`);
+        const order = (await fixture.request({ method: 'GET', url: `/api/orders/${orderId}`, token: adminToken })).json<OrderBody>();
+        if (order.status !== 'CONFIRMED' && order.status !== 'CANCELLED') throw new Error(`still ${order.status}`);
         return order;
       },
       { timeout: 30_000, interval: 100 },

@@ -3,6 +3,7 @@ import { issuerTokenVerifier, type TokenVerifier } from '@bazaar/platform/auth';
 import { loadConfig } from '@bazaar/platform/config';
 import { openDatabase } from '@bazaar/platform/db';
 import { type BreakerState, createService, createServiceClient, type Service, type ServiceContext } from '@bazaar/platform/http';
+import { createMessaging, openBroker, type Broker, type Messaging } from '@bazaar/platform/messaging';
 import { registerPaymentRoutes } from './api/payment.routes.ts';
 import { authorizePayment } from './app/authorize-payment.use-case.ts';
 import { capturePayment } from './app/capture-payment.use-case.ts';
@@ -12,10 +13,14 @@ import type { PaymentsDeps } from './app/payments.deps.ts';
 import { createProviderGateway } from './app/provider.gateway.ts';
 import { voidPayment } from './app/void-payment.use-case.ts';
 import type { AuthorizePayment } from './contract/payment.schemas.ts';
+import { subscribeAuthorizePayment } from './events/authorize-payment.consumer.ts';
+import { subscribeCapturePayment } from './events/capture-payment.consumer.ts';
+import { subscribeVoidPayment } from './events/void-payment.consumer.ts';
 import { createPaymentRepository } from './store/payment.repository.ts';
 import type { PaymentsTables } from './store/payments.tables.ts';
 
 export { PaymentFailure, type PaymentResult } from './app/payment.failure.ts';
+export { PAYMENTS_COMMANDS_CONSUMER } from './events/payments.consumers.ts';
 
 /** The operations the checkout saga drives; each is idempotent per order and returns expected failures as values. */
 export interface PaymentsUseCases {
@@ -27,6 +32,8 @@ export interface PaymentsUseCases {
 /** Payments as a placement runs it: the HTTP service, its use cases, and the state of its circuit to the provider. */
 export interface PaymentsService extends Service {
   readonly useCases: PaymentsUseCases;
+  /** The messaging the saga's commands arrive and its replies leave through. */
+  readonly messaging: Messaging<PaymentsTables>;
   providerBreaker(): BreakerState;
 }
 
@@ -34,6 +41,8 @@ export interface PaymentsService extends Service {
 export interface PaymentsOverrides {
   /** Checks access tokens; by default against identity's JWKS, found through discovery. */
   readonly verifier?: TokenVerifier;
+  /** The broker to consume from, owned by the caller; by default RabbitMQ when `AMQP_URL` is set, else in-process. */
+  readonly broker?: Broker;
 }
 
 /** Builds the payments service (database, provider client, routes, readiness) without listening. */
@@ -47,11 +56,17 @@ export async function startPayments(context: ServiceContext, overrides: Payments
     poolSize: config.PAYMENTS_DB_POOL_SIZE,
   });
 
+  const broker = overrides.broker ?? openBroker({ amqpUrl: config.AMQP_URL, logger: context.logger, connectionName: 'payments' });
+  const release = async () => {
+    if (!overrides.broker) await broker.close();
+    await database.close();
+  };
+
   let service: Service;
   try {
     service = await createService({ name: 'payments', logger: context.logger, description: 'Payments: authorize, capture and void through the card provider' });
   } catch (error) {
-    await database.close();
+    await release();
     throw error;
   }
   const client = createServiceClient({
@@ -69,19 +84,41 @@ export async function startPayments(context: ServiceContext, overrides: Payments
     registry: service.metrics.registry,
     logger: context.logger,
   });
-  service.onClose(() => database.close());
+  service.onClose(release);
   service.onClose(() => client.close());
   service.addReadinessCheck({ name: 'postgres', check: () => database.check() });
+  service.addReadinessCheck({ name: 'broker', check: () => broker.check() });
 
   const deps: PaymentsDeps = { payments: createPaymentRepository(database.db), provider: createProviderGateway(client), logger: context.logger };
   registerPaymentRoutes(service.app, deps, overrides.verifier ?? issuerTokenVerifier(context.discovery));
 
+  const useCases: PaymentsUseCases = {
+    authorizePayment: (input) => authorizePayment(deps, input),
+    capturePayment: (orderId) => capturePayment(deps, orderId),
+    voidPayment: (orderId) => voidPayment(deps, orderId),
+  };
+  const messaging = createMessaging<PaymentsTables>({
+    db: database.db,
+    broker,
+    logger: context.logger,
+    registry: service.metrics.registry,
+    consumers: { maxAttempts: config.PAYMENTS_CONSUMER_MAX_ATTEMPTS },
+  });
+  subscribeAuthorizePayment(messaging, useCases);
+  subscribeCapturePayment(messaging, useCases);
+  subscribeVoidPayment(messaging, useCases);
+  // Released last-registered first: the consumers stop before the provider client, broker and database close.
+  service.onClose(() => messaging.stop());
+  try {
+    await messaging.start();
+  } catch (error) {
+    await service.close();
+    throw error;
+  }
+
   return Object.assign(service, {
-    useCases: {
-      authorizePayment: (input: AuthorizePayment) => authorizePayment(deps, input),
-      capturePayment: (orderId: string) => capturePayment(deps, orderId),
-      voidPayment: (orderId: string) => voidPayment(deps, orderId),
-    },
+    useCases,
+    messaging,
     providerBreaker: () => client.breakerState(),
   });
 }

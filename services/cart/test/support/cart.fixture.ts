@@ -7,6 +7,7 @@ import type { CategoryList, Product, ProductPage } from '@bazaar/catalog/contrac
 import { startCatalog } from '@bazaar/catalog/main';
 import type { CartView } from '@bazaar/cart/contract';
 import { startCart, type CartService, type CartStore } from '@bazaar/cart/main';
+import type { Broker } from '@bazaar/platform/messaging';
 import { createMemoryCartStore } from '../../src/store/memory-cart.store.ts';
 import { createRedisCartStore } from '../../src/store/redis-cart.store.ts';
 
@@ -134,12 +135,14 @@ export async function startCartFixture(options: {
   /** Shares carts with other fixtures of the same prefix, as replicas on one Redis do; tokens of `issuer` work on all. */
   redisPrefix?: string;
   issuer?: TestIssuer;
+  /** Where `order.placed` arrives; by default the process's shared in-process bus. */
+  broker?: Broker;
 }): Promise<CartFixture> {
   const issuer = options.issuer ?? (await createTestIssuer());
   const store = testCartStore(options.kind, options.redisPrefix);
   const service = await startCart(
     { databaseServerUrl: 'postgres://unused', logger: testLogger('cart'), discovery: options.discovery, env: options.env ?? {} },
-    { verifier: issuer.verifier, store },
+    { verifier: issuer.verifier, store, ...(options.broker && { broker: options.broker }) },
   );
 
   const request: CartFixture['request'] = (method, url, { body, token, cartId, headers: extra } = {}) => {

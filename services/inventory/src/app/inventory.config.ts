@@ -1,3 +1,4 @@
+import { Env } from '@bazaar/platform/config';
 import { type Static, Type } from '@sinclair/typebox';
 
 /** Inventory's settings, read from its environment by `loadConfig`. */
@@ -9,5 +10,9 @@ export const InventoryConfig = Type.Object({
   /** How often expired reservations are swept back into stock, and how many per transaction. */
   INVENTORY_EXPIRY_INTERVAL_MS: Type.Integer({ minimum: 50, maximum: 3_600_000, default: 5_000 }),
   INVENTORY_EXPIRY_BATCH_SIZE: Type.Integer({ minimum: 1, maximum: 1_000, default: 100 }),
+  /** RabbitMQ; without it the in-process broker that the services of this process share. */
+  AMQP_URL: Type.Optional(Env.url(['amqp', 'amqps'])),
+  /** Deliveries of a command before it is dead-lettered (a failing release or confirm is retried with backoff). */
+  INVENTORY_CONSUMER_MAX_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 100, default: 10 }),
 });
 export type InventoryConfig = Static<typeof InventoryConfig>;

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from '@bazaar/platform/db';
+import type { MessagingTables } from '@bazaar/platform/messaging';
 import type { ReservationStatus } from '../contract/reservation.schemas.ts';
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
@@ -35,8 +36,8 @@ export interface ReservationLinesTable {
   quantity: number;
 }
 
-/** Inventory's database, as Kysely sees it. */
-export interface InventoryTables {
+/** Inventory's database, as Kysely sees it, with the outbox and inbox of its saga consumers. */
+export interface InventoryTables extends MessagingTables {
   warehouses: WarehousesTable;
   stock: StockTable;
   reservations: ReservationsTable;

@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import type { AppError, Result } from '@bazaar/platform/errors';
+import type { Broker } from '@bazaar/platform/messaging';
 import { staticDiscovery } from '@bazaar/platform/http';
 import { testDatabase, testLogger } from '@bazaar/platform/testing';
 import { startInventory, type InventoryService, type InventoryUseCases } from '@bazaar/inventory/main';
@@ -68,7 +69,7 @@ export function valueOf<T>(result: Result<T, AppError>): T {
   return result.value;
 }
 
-export async function startInventoryFixture(options: { env?: Record<string, string>; seed?: readonly string[] } = {}): Promise<InventoryFixture> {
+export async function startInventoryFixture(options: { env?: Record<string, string>; seed?: readonly string[]; broker?: Broker } = {}): Promise<InventoryFixture> {
   const database = testDatabase('inventory');
   const issuer = await createTestIssuer();
   let offsetMs = 0;
@@ -83,7 +84,7 @@ export async function startInventoryFixture(options: { env?: Record<string, stri
         discovery: staticDiscovery({}),
         env: options.env ?? {},
       },
-      { verifier: issuer.verifier, clock },
+      { verifier: issuer.verifier, clock, ...(options.broker && { broker: options.broker }) },
     );
     replicas.push(replica);
     return replica;

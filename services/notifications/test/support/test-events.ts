@@ -19,6 +19,6 @@ export function orderCancelled(user: string, extra: { email?: string; reason?: s
     totalMinor: 1_250,
     currency: 'EUR',
     ...(extra.email ? { email: extra.email } : {}),
-    ...(extra.reason ? { reason: extra.reason } : {}),
+    reason: extra.reason ?? 'The card was declined',
   });
 }

@@ -22,6 +22,8 @@ export interface CheckoutOutcome {
 
 export interface CheckoutInput {
   readonly userId: string;
+  /** The buyer's `Authorization` header, relayed to the cart service. */
+  readonly authorization: string;
   readonly idempotencyKey: string;
   readonly body: Checkout;
 }
@@ -37,7 +39,7 @@ export async function checkout(deps: OrdersDeps, input: CheckoutInput): Promise<
   const earlier = await findIdempotencyKey(deps.db, input.userId, input.idempotencyKey);
   if (earlier) return replay(deps, earlier, hash);
 
-  const cart = await deps.cart.read(input.userId);
+  const cart = await deps.cart.read(input.userId, { authorization: input.authorization });
   const orderId = newId('ord');
   const placement = placeOrder({ orderId, userId: input.userId, cart, shippingAddress: input.body.shippingAddress, idempotencyKey: input.idempotencyKey });
   if (!placement.ok) return fail(new AppError(OrdersErrors[placement.problem]));

@@ -11,5 +11,5 @@ export interface CartLine {
 /** How orders reads a buyer's cart at checkout; the cart service's client implements it. */
 export interface CartReader {
   /** The user's cart lines; an empty array for an empty (or missing) cart. */
-  read(userId: string): Promise<readonly CartLine[]>;
+  read(userId: string, credentials: { readonly authorization: string }): Promise<readonly CartLine[]>;
 }

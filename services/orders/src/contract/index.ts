@@ -15,4 +15,3 @@ export {
   OrderParams,
 } from './order.schemas.ts';
 export { OrderPlacedMessage, OrderConfirmedMessage, OrderCancelledMessage } from './order.messages.ts';
-export * from './participant-messages.ts';

@@ -4,6 +4,8 @@ import { Type } from '@sinclair/typebox';
 import { OrderLine } from './order.schemas.ts';
 
 const OrderId = Type.String({ pattern: idPattern('ord') });
+/** Where to write to the buyer, when the producer knows it (notifications otherwise uses the address it has). */
+const Email = Type.Optional(Type.String({ format: 'email', maxLength: 254 }));
 
 /** An order was accepted and its checkout began (cart empties on it). */
 export const OrderPlacedMessage = defineMessage({
@@ -20,7 +22,7 @@ export const OrderConfirmedMessage = defineMessage({
   type: 'order.confirmed',
   version: 1,
   schema: Type.Object(
-    { orderId: OrderId, userId: Type.String(), totalMinor: Type.Integer({ minimum: 0 }), currency: Type.String() },
+    { orderId: OrderId, userId: Type.String(), email: Email, totalMinor: Type.Integer({ minimum: 0 }), currency: Type.String() },
     { additionalProperties: false },
   ),
 });
@@ -29,5 +31,8 @@ export const OrderConfirmedMessage = defineMessage({
 export const OrderCancelledMessage = defineMessage({
   type: 'order.cancelled',
   version: 1,
-  schema: Type.Object({ orderId: OrderId, userId: Type.String(), reason: Type.String() }, { additionalProperties: false }),
+  schema: Type.Object(
+    { orderId: OrderId, userId: Type.String(), email: Email, totalMinor: Type.Integer({ minimum: 0 }), currency: Type.String(), reason: Type.String() },
+    { additionalProperties: false },
+  ),
 });

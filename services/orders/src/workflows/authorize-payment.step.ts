@@ -1,5 +1,5 @@
 import { defineStep } from '@bazaar/platform/workflow';
-import { AuthorizePaymentCommand, PaymentSucceededReply, VoidPaymentCommand } from '../contract/participant-messages.ts';
+import { AuthorizePaymentCommand, PaymentSucceededReply, VoidPaymentCommand } from '@bazaar/payments/contract';
 import { reasonOf, type CheckoutData, type CheckoutTimeouts } from './checkout-data.ts';
 
 const succeeded = (reply: { type: string; payload: unknown }, operation: string) =>

@@ -1,5 +1,5 @@
 import { defineStep } from '@bazaar/platform/workflow';
-import { CapturePaymentCommand } from '../contract/participant-messages.ts';
+import { CapturePaymentCommand } from '@bazaar/payments/contract';
 import { paymentSucceeded } from './authorize-payment.step.ts';
 import { reasonOf, type CheckoutData, type CheckoutTimeouts } from './checkout-data.ts';
 

@@ -25,7 +25,10 @@ export function checkoutSaga(outbox: Outbox, timeouts: CheckoutTimeouts) {
         current.status === 'CONFIRMED' || current.status === 'CANCELLED' ? [] : [{ type: 'OrderCancelled', reason: saga.reason }],
       );
       if (order.status !== 'CANCELLED' || order.cancelReason !== saga.reason) return;
-      await outbox.write(trx, OrderCancelledMessage.create({ orderId: order.id, userId: order.userId, reason: saga.reason }, { correlationId: order.id }));
+      await outbox.write(trx, OrderCancelledMessage.create(
+          { orderId: order.id, userId: order.userId, totalMinor: order.totalMinor, currency: order.currency, reason: saga.reason },
+          { correlationId: order.id },
+        ));
     },
   });
 }

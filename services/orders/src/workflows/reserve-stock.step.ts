@@ -1,5 +1,5 @@
 import { defineStep } from '@bazaar/platform/workflow';
-import { ReleaseStockCommand, ReserveStockCommand, StockReleasedReply, StockReservedReply } from '../contract/participant-messages.ts';
+import { ReleaseStockCommand, ReserveStockCommand, StockReleasedReply, StockReservedReply } from '@bazaar/inventory/contract';
 import { reasonOf, type CheckoutData, type CheckoutTimeouts } from './checkout-data.ts';
 
 /** Reserves the order's stock at inventory; the undo gives it back. */

@@ -1,9 +1,10 @@
 import type { Kysely } from '@bazaar/platform/db';
 import type { MessageDefinition, Outbox } from '@bazaar/platform/messaging';
 import type { CommandSender } from '@bazaar/platform/workflow';
-import { ParticipantCommands } from '../contract/participant-messages.ts';
+import { InventoryCommands } from '@bazaar/inventory/contract';
+import { PaymentsCommands } from '@bazaar/payments/contract';
 
-const definitions = new Map<string, MessageDefinition>(ParticipantCommands.map((definition) => [definition.type, definition]));
+const definitions = new Map<string, MessageDefinition>([...InventoryCommands, ...PaymentsCommands].map((definition) => [definition.type, definition]));
 
 /** Sends the saga's commands through the outbox, each carrying the step it answers so the reply can name it. */
 export function sagaCommandSender<DB>(outbox: Outbox): CommandSender<DB> {

@@ -1,6 +1,7 @@
 import type { Messaging } from '@bazaar/platform/messaging';
 import type { SagaOrchestrator } from '@bazaar/platform/workflow';
-import { ParticipantReplies, StockReservedReply } from '../contract/participant-messages.ts';
+import { InventoryReplies, StockReservedReply } from '@bazaar/inventory/contract';
+import { PaymentsReplies } from '@bazaar/payments/contract';
 import type { OrdersTables } from '../store/orders.tables.ts';
 import { appendToOrder } from './order-writer.ts';
 
@@ -12,7 +13,7 @@ export const SAGA_REPLY_CONSUMER = 'orders-saga';
  * duplicate does nothing), and records a reservation the saga accepted on the order's stream at once.
  */
 export function subscribeSagaReplies(messaging: Messaging<OrdersTables>, orchestrator: SagaOrchestrator<OrdersTables>): void {
-  messaging.subscribe(SAGA_REPLY_CONSUMER, ParticipantReplies, async (message, { trx }) => {
+  messaging.subscribe(SAGA_REPLY_CONSUMER, [...InventoryReplies, ...PaymentsReplies], async (message, { trx }) => {
     const { step, orderId } = message.payload;
     const outcome = await orchestrator.handleReply(trx, {
       correlationId: orderId,

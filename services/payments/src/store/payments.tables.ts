@@ -1,4 +1,5 @@
 import type { ColumnType } from '@bazaar/platform/db';
+import type { MessagingTables } from '@bazaar/platform/messaging';
 import type { PaymentStatus } from '../contract/payment.schemas.ts';
 
 type Timestamp = ColumnType<Date, Date | undefined, Date>;
@@ -27,6 +28,6 @@ export interface PaymentsTable {
 }
 
 /** Payments' database, as Kysely sees it. */
-export interface PaymentsTables {
+export interface PaymentsTables extends MessagingTables {
   payments: PaymentsTable;
 }

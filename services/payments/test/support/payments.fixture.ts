@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { databaseUrl } from '@bazaar/platform/db';
 import { staticDiscovery, type Service } from '@bazaar/platform/http';
 import { newId } from '@bazaar/platform/ids';
+import type { Broker } from '@bazaar/platform/messaging';
 import { testDatabase, testLogger } from '@bazaar/platform/testing';
 import type { AuthorizationCounters, Faults, ProviderCounters } from '@bazaar/payment-provider/contract';
 // Composition, not coupling: payments' tests run the real provider stand-in, as a placement would, so that the
@@ -47,7 +48,7 @@ export interface PaymentsFixture {
   close(): Promise<void>;
 }
 
-export async function startPaymentsFixture(env: Record<string, string> = {}): Promise<PaymentsFixture> {
+export async function startPaymentsFixture(env: Record<string, string> = {}, options: { broker?: Broker } = {}): Promise<PaymentsFixture> {
   const database = testDatabase('payments');
   const issuer = await createTestIssuer();
   const discovery = staticDiscovery({});
@@ -55,7 +56,7 @@ export async function startPaymentsFixture(env: Record<string, string> = {}): Pr
   discovery.set('payment-provider', [await provider.listen(0)]);
   const payments = await startPayments(
     { databaseServerUrl: database.serverUrl, databaseName: database.name, logger: testLogger('payments'), discovery, env: { ...TEST_TIMINGS, ...env } },
-    { verifier: issuer.verifier },
+    { verifier: issuer.verifier, ...(options.broker && { broker: options.broker }) },
   );
   const paymentsUrl = await payments.listen(0);
   const sql = new pg.Pool({ connectionString: database.url, max: 2 });

@@ -1,7 +1,6 @@
 /**
- * Commands orders' checkout saga sends to inventory and payments, and the replies it expects. They belong in the
- * contracts of inventory and payments (the owner of a command or reply defines it); they live here until they
- * are moved there.
+ * The commands payments answers for a checkout saga, and its replies. Every reply copies the command's `step`
+ * and `orderId` back unchanged.
  */
 import { idPattern } from '@bazaar/platform/ids';
 import { defineMessage } from '@bazaar/platform/messaging';
@@ -20,48 +19,6 @@ export type SagaStepRef = Static<typeof SagaStepRef>;
 
 const OrderId = Type.String({ pattern: idPattern('ord') });
 const Reason = Type.String({ minLength: 1, maxLength: 500 });
-
-/** Sets the order's stock aside: all lines or none. */
-export const ReserveStockCommand = defineMessage({
-  type: 'inventory.reserve-stock',
-  version: 1,
-  schema: Type.Object(
-    {
-      step: SagaStepRef,
-      orderId: OrderId,
-      lines: Type.Array(Type.Object({ sku: Type.String(), quantity: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }), { minItems: 1 }),
-    },
-    { additionalProperties: false },
-  ),
-});
-
-/** Gives the order's reserved stock back; idempotent. */
-export const ReleaseStockCommand = defineMessage({
-  type: 'inventory.release-stock',
-  version: 1,
-  schema: Type.Object({ step: SagaStepRef, orderId: OrderId }, { additionalProperties: false }),
-});
-
-/** The order's stock is set aside. */
-export const StockReservedReply = defineMessage({
-  type: 'inventory.stock-reserved',
-  version: 1,
-  schema: Type.Object({ step: SagaStepRef, orderId: OrderId, reservationId: Type.String() }, { additionalProperties: false }),
-});
-
-/** The order's stock could not be set aside (out of stock, unknown SKU). */
-export const StockReservationFailedReply = defineMessage({
-  type: 'inventory.stock-reservation-failed',
-  version: 1,
-  schema: Type.Object({ step: SagaStepRef, orderId: OrderId, reason: Reason }, { additionalProperties: false }),
-});
-
-/** The order's stock went back. */
-export const StockReleasedReply = defineMessage({
-  type: 'inventory.stock-released',
-  version: 1,
-  schema: Type.Object({ step: SagaStepRef, orderId: OrderId }, { additionalProperties: false }),
-});
 
 /** Authorizes the order's total on the buyer's card. */
 export const AuthorizePaymentCommand = defineMessage({
@@ -116,8 +73,8 @@ export const PaymentFailedReply = defineMessage({
   schema: Type.Object({ step: SagaStepRef, orderId: OrderId, reason: Reason }, { additionalProperties: false }),
 });
 
-/** Every command the checkout saga sends. */
-export const ParticipantCommands = [ReserveStockCommand, ReleaseStockCommand, AuthorizePaymentCommand, VoidPaymentCommand, CapturePaymentCommand] as const;
+/** Every command payments consumes from a saga. */
+export const PaymentsCommands = [AuthorizePaymentCommand, VoidPaymentCommand, CapturePaymentCommand] as const;
 
-/** Every reply the checkout saga consumes. */
-export const ParticipantReplies = [StockReservedReply, StockReservationFailedReply, StockReleasedReply, PaymentSucceededReply, PaymentFailedReply] as const;
+/** Every reply payments sends to a saga. */
+export const PaymentsReplies = [PaymentSucceededReply, PaymentFailedReply] as const;
