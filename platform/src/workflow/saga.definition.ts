@@ -20,8 +20,14 @@ export type UndoOutcome = { readonly ok: true } | { readonly ok: false; readonly
 
 /** A step done by another service: a command out, a reply back, and a deadline for the reply. */
 interface RemoteAction<Data> {
-  /** How long to wait for the reply before the saga compensates. */
+  /** How long to wait for the reply before the saga compensates (or, with `retryUntilDone`, sends it again). */
   readonly timeoutMs: number;
+  /**
+   * The step is past the saga's point of no return (capturing after the order was confirmed): a missing
+   * reply sends the command again, with a new attempt number, instead of undoing the saga. Its command must
+   * be idempotent.
+   */
+  readonly retryUntilDone?: boolean;
   command(data: Data): StepCommand;
   onReply(data: Data, reply: StepReply): StepOutcome<Data>;
 }

@@ -168,6 +168,11 @@ export async function onDeadline<DB>(t: Transition<DB>, state: SagaState): Promi
   const index = indexOf(t, state.currentStep);
   const step = t.saga.steps[index]!;
   if (state.status === 'running') {
+    if (isRemote(step) && step.retryUntilDone) {
+      const attempts = (await findStep(tables(t), state.id, step.id, 'forward'))?.attempts ?? 1;
+      t.logger.warn({ sagaId: state.id, saga: t.saga.name, step: step.id, attempts }, 'saga step timed out; sending it again');
+      return send(t, state, step.id, 'forward', attempts + 1, step.command(state.data), step.timeoutMs);
+    }
     const waited = isRemote(step) ? step.timeoutMs : 0;
     const reason = `Step '${step.id}' got no reply within ${waited} ms`;
     await finishStep(tables(t), state.id, { stepId: step.id, phase: 'forward', status: 'timed_out', at: t.now, detail: { reason } });
