@@ -34,9 +34,21 @@ export async function ensureDatabase(serverUrl: string, name: string): Promise<v
   });
 }
 
-/** Drops database `name`, closing its other connections first (tests use this to clean up). */
+/**
+ * Drops database `name` (tests use this to clean up). Pools that were just ended may still be closing their
+ * connections: they get a moment to leave on their own, because a connection terminated by `FORCE` while its
+ * client is ending raises an error nobody listens to any more.
+ */
 export async function dropDatabase(serverUrl: string, name: string): Promise<void> {
   await onServer(serverUrl, async (client) => {
+    for (let waited = 0; waited < 3_000; waited += 50) {
+      const { rows } = await client.query<{ sessions: number }>(
+        'SELECT count(*)::int AS sessions FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+        [name],
+      );
+      if (rows[0]!.sessions === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`);
   });
 }
