@@ -49,6 +49,8 @@ export interface DeadLetterQuery {
 export interface DeadLetters {
   list(query?: DeadLetterQuery): Promise<DeadLetterPage>;
   get(id: string): Promise<DeadLetter | undefined>;
+  /** How many dead letters wait for a re-drive. */
+  pendingCount(): Promise<number>;
   /** Sends the message again to the consumer that gave up on it, and only to that consumer. */
   redrive(id: string): Promise<Result<DeadLetter, AppError>>;
 }
@@ -88,6 +90,14 @@ export function createDeadLetters<DB>(options: { db: Kysely<DB>; broker: Broker;
 
   return {
     get,
+    async pendingCount() {
+      const row = await db
+        .selectFrom('dead_letters')
+        .select((eb) => eb.fn.countAll<number>().as('count'))
+        .where('redriven_at', 'is', null)
+        .executeTakeFirstOrThrow();
+      return Number(row.count);
+    },
     async list(query = {}) {
       const limit = Math.min(Math.max(query.limit ?? 50, 1), 500);
       let select = db.selectFrom('dead_letters').selectAll().orderBy('id', 'desc').limit(limit + 1);

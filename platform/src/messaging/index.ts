@@ -36,3 +36,11 @@ export { consumerTopology, RETRY_TIERS_MS, type ConsumerTopology } from './rabbi
 export { openBroker, type OpenBrokerOptions } from './open-broker.ts';
 export { createMessaging, type Messaging, type MessagingOptions } from './messaging.ts';
 export { backoffDelay, type Backoff } from './backoff.ts';
+export {
+  registerMessagingAdminRoutes,
+  MessagingStatusSchema,
+  MESSAGING_STATUS_PATH,
+  type MessagingStatus,
+  type MessagingAdminOptions,
+} from './messaging-admin.routes.ts';
+export { attachBroker, attachMessaging, BrokerConfig, type AttachBrokerOptions, type AttachMessagingOptions } from './service-messaging.ts';

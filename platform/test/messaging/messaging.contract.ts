@@ -175,9 +175,11 @@ export function describeMessagingContract(adapter: string, make: () => Promise<B
       });
       await bus.start();
       const sent = StockReserved.create({ sku: 'sku_pot', quantity: 5 });
+      const pendingBefore = await bus.deadLetters.pendingCount();
       await writeInTransaction(bus, sent);
 
       await vi.waitFor(async () => expect((await bus.deadLetters.list({ consumer })).items).toHaveLength(1), eventually);
+      expect(await bus.deadLetters.pendingCount()).toBe(pendingBefore + 1);
       const [letter] = (await bus.deadLetters.list({ consumer })).items;
       expect(letter).toMatchObject({ consumer, messageId: sent.id, type: 'stock.reserved', attempts: MAX_ATTEMPTS, redrivenAt: null, raw: null });
       expect(letter!.error).toContain('warehouse table missing');
@@ -192,6 +194,7 @@ export function describeMessagingContract(adapter: string, make: () => Promise<B
       expect(calls).toBe(MAX_ATTEMPTS + 1);
       expect((await bus.deadLetters.list({ consumer })).items).toEqual([]);
       expect((await bus.deadLetters.list({ consumer, state: 'redriven' })).items).toMatchObject([{ id: letter!.id }]);
+      expect(await bus.deadLetters.pendingCount()).toBe(pendingBefore);
 
       const again = await bus.deadLetters.redrive(letter!.id);
       expect(again).toMatchObject({ ok: false, error: { code: MessagingErrors.ALREADY_REDRIVEN.code } });

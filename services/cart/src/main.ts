@@ -1,7 +1,7 @@
 import { issuerTokenVerifier, type TokenVerifier } from '@bazaar/platform/auth';
 import { loadConfig } from '@bazaar/platform/config';
 import { createService, createServiceClient, type Service, type ServiceContext } from '@bazaar/platform/http';
-import { openBroker, type Broker } from '@bazaar/platform/messaging';
+import { attachBroker, type Broker } from '@bazaar/platform/messaging';
 import { registerCartRoutes } from './api/cart.routes.ts';
 import { consumeOrderPlaced } from './events/order-placed.consumer.ts';
 import { CartConfig } from './app/cart.config.ts';
@@ -76,9 +76,7 @@ export async function startCart(context: ServiceContext, overrides: CartOverride
 
   const useCases: CartUseCases = { emptyCartOfUser: (userId) => emptyCartOfUser(deps, userId) };
 
-  const broker = overrides.broker ?? openBroker({ amqpUrl: context.env['AMQP_URL'], logger: context.logger, connectionName: 'cart' });
-  if (!overrides.broker) service.onClose(() => broker.close());
-  service.addReadinessCheck({ name: 'broker', check: () => broker.check() });
+  const broker = attachBroker(service, { name: 'cart', env: context.env, logger: context.logger, broker: overrides.broker });
   const subscription = await consumeOrderPlaced(broker, useCases.emptyCartOfUser, context.logger);
   service.onClose(() => subscription.close());
   return Object.assign(service, { useCases });

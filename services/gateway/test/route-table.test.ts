@@ -8,6 +8,8 @@ describe('the route table', () => {
     expect(routeFor('/.well-known/jwks.json')?.service).toBe('identity');
     expect(routeFor('/api/admin/keys/rotate')?.service).toBe('identity');
     expect(routeFor('/api/admin/payment-provider/faults')?.service).toBe('payment-provider');
+    expect(routeFor('/api/admin/dead-letters/orders')?.service).toBe('orders');
+    expect(routeFor('/api/admin/dead-letters/payments/dlq_1/redrive')?.service).toBe('payments');
     expect(routeFor('/api/payments/ord_1')?.service).toBe('payments');
     expect(routeFor('/api/products')?.service).toBe('catalog');
     expect(routeFor('/api/products/{id}')?.service).toBe('catalog');
@@ -40,6 +42,7 @@ describe('the route table', () => {
     // Anonymous shoppers hold a cart before they sign in; the cart service tells whose cart a request is.
     expect(accessFor(routeFor('/api/cart')!, 'POST')).toBe('public');
     expect(accessFor(routeFor('/api/admin/payment-provider/faults')!, 'PUT')).toBe('admin');
+    expect(accessFor(routeFor('/api/admin/dead-letters/inventory')!, 'GET')).toBe('admin');
   });
 
   it('turns table paths into router patterns', () => {
@@ -49,6 +52,8 @@ describe('the route table', () => {
   });
 
   it('lists every routed service once', () => {
-    expect(routedServices()).toEqual(['identity', 'payment-provider', 'catalog', 'inventory', 'cart', 'orders', 'payments', 'notifications']);
+    const services = routedServices();
+    expect(new Set(services).size).toBe(services.length);
+    expect([...services].sort()).toEqual(['cart', 'catalog', 'identity', 'inventory', 'notifications', 'orders', 'payment-provider', 'payments']);
   });
 });

@@ -4,7 +4,7 @@ import { loadConfig } from '@bazaar/platform/config';
 import { openDatabase } from '@bazaar/platform/db';
 import { unwrap } from '@bazaar/platform/errors';
 import { createService, type Service, type ServiceContext } from '@bazaar/platform/http';
-import { createMessaging, openBroker, type Broker } from '@bazaar/platform/messaging';
+import { attachMessaging, type Broker } from '@bazaar/platform/messaging';
 import { registerAuthRoutes } from './api/auth.routes.ts';
 import { registerKeyRoutes } from './api/keys.routes.ts';
 import { registerProfileRoutes } from './api/profile.routes.ts';
@@ -69,11 +69,7 @@ export async function startIdentity(context: ServiceContext, overrides: Identity
     });
     service.addReadinessCheck({ name: 'postgres', check: () => database.check() });
     service.onClose(() => database.close());
-    const broker = overrides.broker ?? openBroker({ amqpUrl: context.env['AMQP_URL'], logger, connectionName: 'identity' });
-    if (!overrides.broker) service.onClose(() => broker.close());
-    service.addReadinessCheck({ name: 'broker', check: () => broker.check() });
-    const messaging = createMessaging<IdentityTables>({ db: database.db, broker, logger, registry: service.metrics.registry });
-    service.onClose(() => messaging.stop());
+    const messaging = attachMessaging<IdentityTables>(service, { name: 'identity', db: database.db, env: context.env, logger, broker: overrides.broker, verifier });
     await messaging.start();
 
     registerAuthRoutes(service.app, { store, hasher, tokens, limits, logger, outbox: messaging.outbox });

@@ -4,7 +4,7 @@ import { loadConfig } from '@bazaar/platform/config';
 import { openDatabase } from '@bazaar/platform/db';
 import type { AppError, Result } from '@bazaar/platform/errors';
 import { createService, type Service, type ServiceContext } from '@bazaar/platform/http';
-import { createMessaging, openBroker, type Broker, type Messaging } from '@bazaar/platform/messaging';
+import { attachMessaging, type Broker, type Messaging } from '@bazaar/platform/messaging';
 import { registerStockRoutes } from './api/stock.routes.ts';
 import type { ReserveStock } from './contract/reservation.schemas.ts';
 import type { Availability, WarehouseList } from './contract/stock.schemas.ts';
@@ -70,6 +70,7 @@ export interface InventoryOverrides {
 /** Builds the inventory service (database, routes, expiry runner, readiness) without listening. */
 export async function startInventory(context: ServiceContext, overrides: InventoryOverrides = {}): Promise<InventoryService> {
   const config = loadConfig(InventoryConfig, context.env);
+  const verifier = overrides.verifier ?? issuerTokenVerifier(context.discovery);
   const database = await openDatabase<InventoryTables>({
     serverUrl: context.databaseServerUrl,
     name: context.databaseName ?? 'bazaar_inventory',
@@ -78,22 +79,16 @@ export async function startInventory(context: ServiceContext, overrides: Invento
     poolSize: config.INVENTORY_DB_POOL_SIZE,
   });
 
-  const broker = overrides.broker ?? openBroker({ amqpUrl: config.AMQP_URL, logger: context.logger, connectionName: 'inventory' });
-  const release = async () => {
-    if (!overrides.broker) await broker.close();
-    await database.close();
-  };
 
   let service: Service;
   try {
     service = await createService({ name: 'inventory', logger: context.logger, description: 'Stock per SKU and warehouse, and reservations for orders' });
   } catch (error) {
-    await release();
+    await database.close();
     throw error;
   }
-  service.onClose(release);
+  service.onClose(() => database.close());
   service.addReadinessCheck({ name: 'postgres', check: () => database.check() });
-  service.addReadinessCheck({ name: 'broker', check: () => broker.check() });
 
   const deps: InventoryDeps = {
     store: createInventoryStore(database.db),
@@ -101,7 +96,7 @@ export async function startInventory(context: ServiceContext, overrides: Invento
     reservationTtlMs: config.INVENTORY_RESERVATION_TTL_SECONDS * 1000,
     expiryBatchSize: config.INVENTORY_EXPIRY_BATCH_SIZE,
   };
-  registerStockRoutes(service.app, deps, overrides.verifier ?? issuerTokenVerifier(context.discovery));
+  registerStockRoutes(service.app, deps, verifier);
 
   // Registered after the database, so it stops first: the last sweep finishes before the pool closes.
   const runner = startExpiryRunner({ intervalMs: config.INVENTORY_EXPIRY_INTERVAL_MS, sweep: () => expireReservations(deps), logger: context.logger });
@@ -117,18 +112,19 @@ export async function startInventory(context: ServiceContext, overrides: Invento
     warehouses: () => listWarehouses(deps),
   };
 
-  const messaging = createMessaging<InventoryTables>({
+  const messaging = attachMessaging<InventoryTables>(service, {
+    name: 'inventory',
     db: database.db,
-    broker,
+    env: context.env,
     logger: context.logger,
-    registry: service.metrics.registry,
+    broker: overrides.broker,
+    verifier,
     consumers: { maxAttempts: config.INVENTORY_CONSUMER_MAX_ATTEMPTS },
   });
   subscribeReserveStock(messaging, useCases);
   subscribeReleaseStock(messaging, useCases);
   subscribeOrderConfirmed(messaging, useCases);
   // Released last-registered first: the consumers stop before the broker and the database close.
-  service.onClose(() => messaging.stop());
   try {
     await messaging.start();
   } catch (error) {

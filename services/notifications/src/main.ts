@@ -3,7 +3,7 @@ import { issuerTokenVerifier, type TokenVerifier } from '@bazaar/platform/auth';
 import { loadConfig } from '@bazaar/platform/config';
 import { openDatabase } from '@bazaar/platform/db';
 import { createService, type Service, type ServiceContext } from '@bazaar/platform/http';
-import { createMessaging, openBroker, type Broker, type Messaging } from '@bazaar/platform/messaging';
+import { attachMessaging, type Broker, type Messaging } from '@bazaar/platform/messaging';
 import { createEmailSender } from './app/email-sender.ts';
 import type { EmailTransport } from './app/email-transport.ts';
 import { NotificationsConfig } from './app/notifications.config.ts';
@@ -38,6 +38,7 @@ function defaultTransport(config: NotificationsConfig): EmailTransport {
 /** Builds the notifications service (database, consumers, e-mail sender, inbox routes) without listening. */
 export async function startNotifications(context: ServiceContext, overrides: NotificationsOverrides = {}): Promise<NotificationsService> {
   const config = loadConfig(NotificationsConfig, context.env);
+  const verifier = overrides.verifier ?? issuerTokenVerifier(context.discovery);
   const database = await openDatabase<NotificationsTables>({
     serverUrl: context.databaseServerUrl,
     name: context.databaseName ?? 'bazaar_notifications',
@@ -45,11 +46,9 @@ export async function startNotifications(context: ServiceContext, overrides: Not
     logger: context.logger,
     poolSize: config.NOTIFICATIONS_DB_POOL_SIZE,
   });
-  const broker = overrides.broker ?? openBroker({ amqpUrl: config.AMQP_URL, logger: context.logger, connectionName: 'notifications' });
   const transport = overrides.transport ?? defaultTransport(config);
   const release = async () => {
     await transport.close();
-    if (!overrides.broker) await broker.close();
     await database.close();
   };
 
@@ -62,7 +61,6 @@ export async function startNotifications(context: ServiceContext, overrides: Not
   }
   service.onClose(release);
   service.addReadinessCheck({ name: 'postgres', check: () => database.check() });
-  service.addReadinessCheck({ name: 'broker', check: () => broker.check() });
 
   const sender = createEmailSender({
     emails: createEmailRepository(database.db),
@@ -76,20 +74,21 @@ export async function startNotifications(context: ServiceContext, overrides: Not
       maxDelayMs: config.NOTIFICATIONS_EMAIL_RETRY_MAX_MS,
     },
   });
-  const messaging = createMessaging<NotificationsTables>({
+  const messaging = attachMessaging<NotificationsTables>(service, {
+    name: 'notifications',
     db: database.db,
-    broker,
+    env: context.env,
     logger: context.logger,
-    registry: service.metrics.registry,
+    broker: overrides.broker,
+    verifier,
     consumers: { maxAttempts: config.NOTIFICATIONS_CONSUMER_MAX_ATTEMPTS },
   });
   // The handler runs before its transaction commits; waking the sender a moment later lets it see the e-mail.
   subscribeNotificationConsumers(messaging, () => setTimeout(() => sender.wake(), 20).unref());
-  registerNotificationRoutes(service.app, createNotificationRepository(database.db), overrides.verifier ?? issuerTokenVerifier(context.discovery));
+  registerNotificationRoutes(service.app, createNotificationRepository(database.db), verifier);
 
-  // Released last-registered first: consumers and sender stop before the broker, transport and database close.
+  // Released last-registered first: the sender and consumers stop before the broker, transport and database close.
   service.onClose(() => sender.stop());
-  service.onClose(() => messaging.stop());
   try {
     await messaging.start();
   } catch (error) {

@@ -3,7 +3,7 @@ import { issuerTokenVerifier, type TokenVerifier } from '@bazaar/platform/auth';
 import { loadConfig } from '@bazaar/platform/config';
 import { openDatabase } from '@bazaar/platform/db';
 import { createService, type Service, type ServiceContext } from '@bazaar/platform/http';
-import { createMessaging, openBroker, type Broker, type Messaging } from '@bazaar/platform/messaging';
+import { attachMessaging, type Broker, type Messaging } from '@bazaar/platform/messaging';
 import { createSagaOrchestrator, createSagaRunner, type SagaDefinition, type SagaOrchestrator } from '@bazaar/platform/workflow';
 import { registerOrderRoutes } from './api/order.routes.ts';
 import { OrdersConfig } from './app/orders.config.ts';
@@ -34,6 +34,7 @@ export interface OrdersDependencies {
 /** Builds the orders service (database, messaging, checkout saga and its runner, routes, readiness) without listening. */
 export async function startOrders(context: ServiceContext, dependencies: OrdersDependencies = {}): Promise<OrdersService> {
   const config = loadConfig(OrdersConfig, context.env);
+  const verifier = dependencies.verifier ?? issuerTokenVerifier(context.discovery);
   const database = await openDatabase<OrdersTables>({
     serverUrl: context.databaseServerUrl,
     name: context.databaseName ?? 'bazaar_orders',
@@ -41,24 +42,25 @@ export async function startOrders(context: ServiceContext, dependencies: OrdersD
     logger: context.logger,
     poolSize: config.ORDERS_DB_POOL_SIZE,
   });
-  const broker = dependencies.broker ?? openBroker({ amqpUrl: config.AMQP_URL, logger: context.logger, connectionName: 'orders' });
-  const release = async () => {
-    if (!dependencies.broker) await broker.close();
-    await database.close();
-  };
 
   let service: Service;
   try {
     service = await createService({ name: 'orders', logger: context.logger, description: 'Event-sourced orders, the order history and the checkout saga' });
   } catch (error) {
-    await release();
+    await database.close();
     throw error;
   }
-  service.onClose(release);
+  service.onClose(() => database.close());
   service.addReadinessCheck({ name: 'postgres', check: () => database.check() });
-  service.addReadinessCheck({ name: 'broker', check: () => broker.check() });
 
-  const messaging = createMessaging<OrdersTables>({ db: database.db, broker, logger: context.logger, registry: service.metrics.registry });
+  const messaging = attachMessaging<OrdersTables>(service, {
+    name: 'orders',
+    db: database.db,
+    env: context.env,
+    logger: context.logger,
+    broker: dependencies.broker,
+    verifier,
+  });
   const saga = checkoutSaga(messaging.outbox, { stepMs: config.ORDERS_SAGA_STEP_TIMEOUT_MS, undoMs: config.ORDERS_SAGA_UNDO_TIMEOUT_MS });
   const orchestrator = createSagaOrchestrator<OrdersTables>({
     db: database.db,
@@ -83,10 +85,9 @@ export async function startOrders(context: ServiceContext, dependencies: OrdersD
     cart,
     checkoutWaitMs: config.ORDERS_CHECKOUT_WAIT_MS,
   };
-  registerOrderRoutes(service.app, deps, dependencies.verifier ?? issuerTokenVerifier(context.discovery));
+  registerOrderRoutes(service.app, deps, verifier);
 
   // Released last-registered first: the runner and consumers stop before the broker and database close.
-  service.onClose(() => messaging.stop());
   service.onClose(() => runner.stop());
   try {
     await messaging.start();

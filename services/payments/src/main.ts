@@ -3,7 +3,7 @@ import { issuerTokenVerifier, type TokenVerifier } from '@bazaar/platform/auth';
 import { loadConfig } from '@bazaar/platform/config';
 import { openDatabase } from '@bazaar/platform/db';
 import { type BreakerState, createService, createServiceClient, type Service, type ServiceContext } from '@bazaar/platform/http';
-import { createMessaging, openBroker, type Broker, type Messaging } from '@bazaar/platform/messaging';
+import { attachMessaging, type Broker, type Messaging } from '@bazaar/platform/messaging';
 import { registerPaymentRoutes } from './api/payment.routes.ts';
 import { authorizePayment } from './app/authorize-payment.use-case.ts';
 import { capturePayment } from './app/capture-payment.use-case.ts';
@@ -48,6 +48,7 @@ export interface PaymentsOverrides {
 /** Builds the payments service (database, provider client, routes, readiness) without listening. */
 export async function startPayments(context: ServiceContext, overrides: PaymentsOverrides = {}): Promise<PaymentsService> {
   const config = loadConfig(PaymentsConfig, context.env);
+  const verifier = overrides.verifier ?? issuerTokenVerifier(context.discovery);
   const database = await openDatabase<PaymentsTables>({
     serverUrl: context.databaseServerUrl,
     name: context.databaseName ?? 'bazaar_payments',
@@ -56,17 +57,12 @@ export async function startPayments(context: ServiceContext, overrides: Payments
     poolSize: config.PAYMENTS_DB_POOL_SIZE,
   });
 
-  const broker = overrides.broker ?? openBroker({ amqpUrl: config.AMQP_URL, logger: context.logger, connectionName: 'payments' });
-  const release = async () => {
-    if (!overrides.broker) await broker.close();
-    await database.close();
-  };
 
   let service: Service;
   try {
     service = await createService({ name: 'payments', logger: context.logger, description: 'Payments: authorize, capture and void through the card provider' });
   } catch (error) {
-    await release();
+    await database.close();
     throw error;
   }
   const client = createServiceClient({
@@ -84,31 +80,31 @@ export async function startPayments(context: ServiceContext, overrides: Payments
     registry: service.metrics.registry,
     logger: context.logger,
   });
-  service.onClose(release);
+  service.onClose(() => database.close());
   service.onClose(() => client.close());
   service.addReadinessCheck({ name: 'postgres', check: () => database.check() });
-  service.addReadinessCheck({ name: 'broker', check: () => broker.check() });
 
   const deps: PaymentsDeps = { payments: createPaymentRepository(database.db), provider: createProviderGateway(client), logger: context.logger };
-  registerPaymentRoutes(service.app, deps, overrides.verifier ?? issuerTokenVerifier(context.discovery));
+  registerPaymentRoutes(service.app, deps, verifier);
 
   const useCases: PaymentsUseCases = {
     authorizePayment: (input) => authorizePayment(deps, input),
     capturePayment: (orderId) => capturePayment(deps, orderId),
     voidPayment: (orderId) => voidPayment(deps, orderId),
   };
-  const messaging = createMessaging<PaymentsTables>({
+  const messaging = attachMessaging<PaymentsTables>(service, {
+    name: 'payments',
     db: database.db,
-    broker,
+    env: context.env,
     logger: context.logger,
-    registry: service.metrics.registry,
+    broker: overrides.broker,
+    verifier,
     consumers: { maxAttempts: config.PAYMENTS_CONSUMER_MAX_ATTEMPTS },
   });
   subscribeAuthorizePayment(messaging, useCases);
   subscribeCapturePayment(messaging, useCases);
   subscribeVoidPayment(messaging, useCases);
   // Released last-registered first: the consumers stop before the provider client, broker and database close.
-  service.onClose(() => messaging.stop());
   try {
     await messaging.start();
   } catch (error) {

@@ -10,6 +10,10 @@ export const ROUTE_TABLE: readonly GatewayRoute[] = [
   { path: '/.well-known/jwks.json', service: 'identity', access: 'public' },
   { path: '/api/admin/keys*', service: 'identity', access: 'admin' },
   { path: '/api/admin/payment-provider*', service: 'payment-provider', access: 'admin' },
+  // Each service keeps its own dead letters; the operator reaches them per service.
+  ...['identity', 'inventory', 'orders', 'payments', 'notifications'].map(
+    (service): GatewayRoute => ({ path: `/api/admin/dead-letters/${service}*`, service, access: 'admin' }),
+  ),
   { path: '/api/products*', service: 'catalog', access: 'public', writeAccess: 'admin' },
   { path: '/api/categories*', service: 'catalog', access: 'public', writeAccess: 'admin' },
   { path: '/api/inventory*', service: 'inventory', access: 'public', writeAccess: 'admin' },

@@ -1,4 +1,3 @@
-import { Env } from '@bazaar/platform/config';
 import { type Static, Type } from '@sinclair/typebox';
 
 /** Inventory's settings, read from its environment by `loadConfig`. */
@@ -11,7 +10,6 @@ export const InventoryConfig = Type.Object({
   INVENTORY_EXPIRY_INTERVAL_MS: Type.Integer({ minimum: 50, maximum: 3_600_000, default: 5_000 }),
   INVENTORY_EXPIRY_BATCH_SIZE: Type.Integer({ minimum: 1, maximum: 1_000, default: 100 }),
   /** RabbitMQ; without it the in-process broker that the services of this process share. */
-  AMQP_URL: Type.Optional(Env.url(['amqp', 'amqps'])),
   /** Deliveries of a command before it is dead-lettered (a failing release or confirm is retried with backoff). */
   INVENTORY_CONSUMER_MAX_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 100, default: 10 }),
 });

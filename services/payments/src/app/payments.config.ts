@@ -1,4 +1,3 @@
-import { Env } from '@bazaar/platform/config';
 import { type Static, Type } from '@sinclair/typebox';
 
 /** Payments' settings, read from its environment by `loadConfig`. */
@@ -15,7 +14,6 @@ export const PaymentsConfig = Type.Object({
   /** How long the open circuit fails fast before one trial call. */
   PAYMENTS_PROVIDER_HALF_OPEN_MS: Type.Integer({ minimum: 1, maximum: 600_000, default: 5_000 }),
   /** RabbitMQ; without it the in-process broker that the services of this process share. */
-  AMQP_URL: Type.Optional(Env.url(['amqp', 'amqps'])),
   /**
    * Deliveries of a command before it is dead-lettered. Generous: a capture or void during a provider outage is
    * retried with backoff until the provider is back, since the saga cannot go on without it.
