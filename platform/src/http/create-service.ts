@@ -169,7 +169,8 @@ export async function createService(options: ServiceOptions): Promise<Service> {
       }),
     );
     const ready = checks.every((c) => c.ok);
-    return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not-ready', checks });
+    // The process id and uptime let an operator tell replicas and restarts apart.
+    return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not-ready', checks, pid: process.pid, uptimeSeconds: Math.round(process.uptime()) });
   });
   app.get('/metrics', { schema: hidden }, async (_request, reply) => {
     return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());

@@ -3,14 +3,18 @@ import { createService, createServiceClients, type Service, type ServiceContext 
 import { registerEdgeSecurity } from './api/edge-security.plugin.ts';
 import { docsRoutes } from './api/docs.routes.ts';
 import { proxyRoutes } from './api/proxy.routes.ts';
+import { systemRoutes } from './api/system.routes.ts';
 import { createApiDocs } from './app/api-docs.ts';
 import { createEdgeAuth, createIdentityVerifier } from './app/edge-auth.ts';
 import { createEdgeGuard } from './app/edge-guard.ts';
 import { createEdgeRateLimits } from './app/edge-rate-limits.ts';
 import { corsOrigins, GatewayConfigSchema } from './app/gateway.config.ts';
+import { createSystemView } from './app/system-view.ts';
 import { ROUTE_TABLE, routedServices } from './domain/route-table.ts';
 
 const VERSION = '0.1.0';
+/** How long a replica has to answer a probe (readiness, the system view) before it counts as down. */
+const PROBE_TIMEOUT_MS = 1_000;
 
 /**
  * The API gateway: the one public entry point. It routes public paths to their owning services through
@@ -43,6 +47,8 @@ export async function startGateway(context: ServiceContext): Promise<Service> {
   await registerEdgeSecurity(service.app, corsOrigins(config));
   await service.app.register(proxyRoutes, { table: ROUTE_TABLE, clients, guard, bodyLimit: config.GATEWAY_BODY_LIMIT_BYTES, trustProxy: config.GATEWAY_TRUST_PROXY });
   await service.app.register(docsRoutes, { docs, guard });
+  const view = createSystemView({ clients, discovery: context.discovery, services: routedServices(), probeTimeoutMs: PROBE_TIMEOUT_MS, logger: context.logger });
+  await service.app.register(systemRoutes, { view, guard });
 
   // A service with no replica registered is not deployed in this placement (its routes answer 503); one
   // that is registered must have a replica answering its health check.
@@ -51,7 +57,7 @@ export async function startGateway(context: ServiceContext): Promise<Service> {
       name,
       async check() {
         if (context.discovery.urls(name).length === 0) return;
-        await clients.for(name).request({ method: 'GET', path: '/healthz', timeoutMs: 1_000, idempotent: true });
+        await clients.for(name).request({ method: 'GET', path: '/healthz', timeoutMs: PROBE_TIMEOUT_MS, idempotent: true });
       },
     });
   }
