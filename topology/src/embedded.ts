@@ -92,11 +92,13 @@ export async function startEmbedded(config: PlacementConfig, env: Record<string,
       const isPublic = 'public' in entry && entry.public;
       const port = isPublic ? config.PORT : 0;
       const host = isPublic ? config.HOST : '127.0.0.1';
+      const databaseName = `${config.BAZAAR_DATABASE_PREFIX}${entry.name.replaceAll('-', '_')}`;
       let url: string;
       if ('thread' in entry && entry.thread === 'own') {
         const thread = await startOnThread({
           name: entry.name,
           databaseServerUrl,
+          databaseName,
           redisUrl: config.REDIS_URL,
           discovery: { ...table },
           env: { ...env },
@@ -110,6 +112,7 @@ export async function startEmbedded(config: PlacementConfig, env: Record<string,
       } else {
         const service = await entry.start({
           databaseServerUrl,
+          databaseName,
           redisUrl: config.REDIS_URL,
           logger: createLogger(entry.name, config.LOG_LEVEL),
           discovery,

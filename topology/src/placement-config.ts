@@ -7,6 +7,8 @@ export const PlacementConfig = Type.Object({
   HOST: Type.String({ default: '127.0.0.1', minLength: 1 }),
   BAZAAR_DATA_DIR: Type.String({ default: './data', minLength: 1 }),
   DATABASE_URL: Type.Optional(Env.url(['postgres', 'postgresql'])),
+  /** Each service's database is this prefix and the service's name, so two systems can share one server. */
+  BAZAAR_DATABASE_PREFIX: Type.String({ default: 'bazaar_', pattern: '^[a-z_][a-z0-9_]{0,40}$' }),
   REDIS_URL: Type.Optional(Env.url(['redis', 'rediss'])),
   LOG_LEVEL: Env.logLevel(),
   OTEL_EXPORTER_OTLP_ENDPOINT: Type.Optional(Env.url(['http', 'https'])),

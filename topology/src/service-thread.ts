@@ -7,6 +7,7 @@ import { topology } from './services.ts';
 export interface ServiceThreadData {
   readonly name: string;
   readonly databaseServerUrl: string;
+  readonly databaseName: string;
   readonly redisUrl: string | undefined;
   readonly discovery: Record<string, readonly string[]>;
   readonly env: Record<string, string | undefined>;
@@ -27,6 +28,7 @@ const port = parentPort;
 installTracing({ processName: 'bazaar-embedded', otlpEndpoint: data.otlpEndpoint });
 const service = await entry.start({
   databaseServerUrl: data.databaseServerUrl,
+  databaseName: data.databaseName,
   redisUrl: data.redisUrl,
   logger: createLogger(data.name, data.logLevel),
   discovery: staticDiscovery(data.discovery),

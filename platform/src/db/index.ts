@@ -1,5 +1,5 @@
 export { openDatabase, type Database, type DatabaseOptions } from './database.ts';
-export { ensureDatabase, dropDatabase, databaseUrl } from './server.ts';
+export { ensureDatabase, dropDatabase, databaseUrl, listDatabases } from './server.ts';
 export { startEmbeddedPostgres, type EmbeddedServer } from './embedded-server.ts';
 export { pgTypes } from './types.ts';
 export { sql, type Kysely, type Selectable, type Insertable, type Updateable, type Generated, type ColumnType } from 'kysely';

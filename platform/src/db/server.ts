@@ -17,6 +17,17 @@ async function onServer<T>(serverUrl: string, work: (client: pg.Client) => Promi
   }
 }
 
+/** The databases on the server whose names start with `prefix`. */
+export async function listDatabases(serverUrl: string, prefix: string): Promise<string[]> {
+  return onServer(serverUrl, async (client) => {
+    const { rows } = await client.query<{ datname: string }>(
+      "SELECT datname FROM pg_database WHERE starts_with(datname, $1) ORDER BY datname",
+      [prefix],
+    );
+    return rows.map((row) => row.datname);
+  });
+}
+
 const DUPLICATE_DATABASE = '42P04';
 const UNIQUE_VIOLATION = '23505';
 

@@ -15,18 +15,11 @@ export function testDatabase(service: string): { serverUrl: string; name: string
   return { serverUrl, name, url: databaseUrl(serverUrl, name), drop: () => dropDatabase(serverUrl, name) };
 }
 
-/** Redis for tests that need it: `REDIS_URL`, or the local default. With `CI=true` it must be reachable. */
-export function testRedisUrl(): string {
-  return process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
-}
-
-/** RabbitMQ for tests: `AMQP_URL`, or the local default. It must be reachable; an unreachable broker fails. */
-export function testAmqpUrl(): string {
-  return process.env['AMQP_URL'] ?? 'amqp://guest:guest@127.0.0.1:5672';
-}
-
 /** A logger that stays quiet unless `TEST_LOG_LEVEL` asks for output. */
 export function testLogger(service: string): Logger {
   return createLogger(service, (process.env['TEST_LOG_LEVEL'] as 'info' | undefined) ?? 'silent');
 }
 export { createTestIssuer, type TestIssuer } from './test-issuer.ts';
+export { testRedisUrl } from './redis.ts';
+export { systemEngines, type SystemEngines } from './system-engines.ts';
+export { adminConnection, deleteTopology, publishRaw, queueDepth, testAmqpUrl, uniqueExchange } from './rabbitmq.ts';

@@ -3,7 +3,7 @@ import { openBroker, type Delivery } from '@bazaar/platform/messaging';
 import { newId } from '@bazaar/platform/ids';
 import { testLogger } from '@bazaar/platform/testing';
 import { uniqueConsumer } from './support/broker-under-test.ts';
-import { adminConnection, deleteTopology, testAmqpUrl, uniqueExchange } from './support/rabbitmq.ts';
+import { adminConnection, deleteTopology, testAmqpUrl, uniqueExchange } from '@bazaar/platform/testing';
 
 const logger = testLogger('open-broker');
 const admin = adminConnection();

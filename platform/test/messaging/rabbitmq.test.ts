@@ -4,7 +4,7 @@ import { testLogger } from '@bazaar/platform/testing';
 import { describeBrokerContract } from './broker.contract.ts';
 import { describeMessagingContract } from './messaging.contract.ts';
 import type { BrokerUnderTest } from './support/broker-under-test.ts';
-import { adminConnection, deleteTopology, queueDepth, testAmqpUrl, uniqueExchange } from './support/rabbitmq.ts';
+import { adminConnection, deleteTopology, queueDepth, testAmqpUrl, uniqueExchange } from '@bazaar/platform/testing';
 import { startTcpProxy } from './support/tcp-proxy.ts';
 
 // Runs against the real server whatever the environment: an unreachable RabbitMQ fails these tests.

@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { Connection } from 'rabbitmq-client';
+import type { Connection } from 'rabbitmq-client';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { newId } from '@bazaar/platform/ids';
 import { consumerTopology, createRabbitBroker } from '@bazaar/platform/messaging';
-import { testAmqpUrl, testLogger } from '@bazaar/platform/testing';
+import { adminConnection, deleteTopology, testAmqpUrl, testLogger, uniqueExchange } from '@bazaar/platform/testing';
 import { startNotificationsFixture, type NotificationsFixture } from './support/notifications.fixture.ts';
 import { orderConfirmed, userId } from './support/test-events.ts';
 
@@ -11,14 +10,13 @@ const eventually = { timeout: 30_000, interval: 100 };
 
 describe('notifications consuming from RabbitMQ', () => {
   // An exchange of this test's own, so that other test runs and helpers on the same broker never interfere.
-  const exchange = `bazaar-test.notifications.${randomBytes(5).toString('hex')}`;
+  const exchange = uniqueExchange('notifications');
   const topology = consumerTopology(exchange, 'notifications');
   let admin: Connection;
   let fixture: NotificationsFixture;
 
   beforeAll(async () => {
-    admin = new Connection({ url: testAmqpUrl(), retryLow: 100, retryHigh: 1_000, connectionTimeout: 5_000 });
-    admin.on('error', () => undefined);
+    admin = adminConnection();
     const broker = createRabbitBroker({ url: testAmqpUrl(), exchange, logger: testLogger('notifications-rabbitmq') });
     await broker.check();
     fixture = await startNotificationsFixture({ broker });
@@ -26,11 +24,7 @@ describe('notifications consuming from RabbitMQ', () => {
 
   afterAll(async () => {
     await fixture?.close();
-    for (const queue of [topology.queue, topology.deadLetterQueue, ...topology.retryQueues.map((retry) => retry.name)]) {
-      await admin.queueDelete({ queue });
-    }
-    await admin.exchangeDelete({ exchange });
-    await admin.exchangeDelete({ exchange: `${exchange}.dead-letter` });
+    await deleteTopology(admin, exchange, ['notifications']);
     await admin.close();
   });
 
