@@ -1,5 +1,7 @@
 import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /** Every service folder, so that a new service is under the boundary rules from its first file. */
@@ -32,7 +34,7 @@ const serviceBoundaries = SERVICES.map((self) => ({
 }));
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', 'data/**', '**/dist/**', 'coverage/**'] },
+  { ignores: ['**/node_modules/**', 'data/**', '**/dist/**', 'coverage/**', 'apps/storefront/.dist-*/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -73,6 +75,33 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // The storefront runs in the browser; it may know services only by the types their contracts publish.
+    files: ['apps/storefront/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      ...reactHooks.configs.flat.recommended.rules,
+      'react-hooks/exhaustive-deps': 'error',
+      'no-restricted-globals': ['error', 'process', 'Buffer', 'global', 'require'],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^@bazaar/[a-z-]+/contract$', allowTypeImports: true, message: 'Import a service contract with `import type` only: no server code may reach the bundle.' },
+            { regex: '^@bazaar/(?![a-z-]+/contract$)', message: 'The storefront reaches services over HTTP; only their contracts (types) may be imported.' },
+            { regex: '^node:', message: 'The storefront runs in the browser.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Its build configuration runs in Node.
+    files: ['apps/storefront/vite.config.ts'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: { 'no-restricted-globals': 'off' },
   },
   {
     files: ['topology/**/*.ts', 'tests/**/*.ts', 'bench/**/*.ts'],

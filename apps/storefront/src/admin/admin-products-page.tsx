@@ -1,0 +1,81 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { ErrorMessage } from '../components/error-message.tsx';
+import { EmptyState, Loading } from '../components/loading.tsx';
+import { Price } from '../components/price.tsx';
+import { useDebouncedValue } from '../hooks/use-debounced-value.ts';
+import { useDocumentTitle } from '../hooks/use-document-title.ts';
+import { useProductListing } from '../hooks/use-product-listing.ts';
+
+/** Every product, searchable, with links to edit it and its stock. */
+export default function AdminProductsPage() {
+  useDocumentTitle('Admin: products');
+  const [text, setText] = useState('');
+  const q = useDebouncedValue(text.trim(), 250);
+  const listing = useProductListing(q ? { q, sort: 'relevance', limit: 50 } : { sort: 'newest', limit: 50 });
+
+  return (
+    <div className="page">
+      <div className="title-row">
+        <h1>Products</h1>
+        <Link to="/admin/products/new" className="button primary">
+          New product
+        </Link>
+      </div>
+      <div className="field inline">
+        <label htmlFor="admin-product-search">Find products</label>
+        <input id="admin-product-search" type="search" value={text} onChange={(event) => setText(event.target.value)} placeholder="Name, brand, description…" />
+      </div>
+      {listing.loading ? (
+        <Loading label="Loading products…" />
+      ) : listing.error && listing.products.length === 0 ? (
+        <ErrorMessage error={listing.error} onRetry={listing.reload} />
+      ) : listing.products.length === 0 ? (
+        <EmptyState title="No products found" />
+      ) : (
+        <div className="table-scroll">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">SKU</th>
+                <th scope="col">Category</th>
+                <th scope="col">Price</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {listing.products.map((product) => (
+                <tr key={product.id}>
+                  <td>
+                    <Link to={`/admin/products/${product.id}`}>{product.name}</Link>
+                  </td>
+                  <td className="mono">{product.sku}</td>
+                  <td>{product.category.name}</td>
+                  <td>
+                    <Price minor={product.priceMinor} currency={product.currency} />
+                  </td>
+                  <td>
+                    <Link to={`/admin/stock/${product.sku}`}>
+                      Stock<span className="visually-hidden"> of {product.name}</span>
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {listing.hasMore && !listing.loading ? (
+        <div className="load-more">
+          <button type="button" className="button secondary" onClick={listing.loadMore} disabled={listing.loadingMore}>
+            {listing.loadingMore ? 'Loading…' : 'Show more'}
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+

@@ -1,0 +1,104 @@
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { inventoryApi } from '../api/inventory.api.ts';
+import type { StockLevel, Warehouse } from '../api/types.ts';
+import { ErrorMessage } from '../components/error-message.tsx';
+import { Loading } from '../components/loading.tsx';
+import { useDocumentTitle } from '../hooks/use-document-title.ts';
+import { useResource } from '../hooks/use-resource.ts';
+
+function WarehouseStockForm({ sku, warehouse, available, onSaved }: { sku: string; warehouse: Warehouse; available: number | undefined; onSaved(level: StockLevel): void }) {
+  const [onHand, setOnHand] = useState('');
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const inputId = `on-hand-${warehouse.id}`;
+  return (
+    <form
+      className="stock-row"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!/^\d+$/.test(onHand.trim())) {
+          setError(null);
+          return;
+        }
+        setPending(true);
+        setError(null);
+        inventoryApi
+          .setStock(sku, warehouse.id, Number(onHand.trim()))
+          .then(
+            (level) => {
+              setOnHand('');
+              onSaved(level);
+            },
+            (failure: unknown) => setError(failure),
+          )
+          .finally(() => setPending(false));
+      }}
+    >
+      <h3>{warehouse.name}</h3>
+      <p>
+        Available now: <strong>{available ?? '—'}</strong>
+      </p>
+      <div className="field inline">
+        <label htmlFor={inputId}>New stock on hand</label>
+        <input id={inputId} type="number" min={0} inputMode="numeric" required value={onHand} onChange={(event) => setOnHand(event.target.value)} />
+        <button type="submit" className="button secondary" disabled={pending || !/^\d+$/.test(onHand.trim())}>
+          {pending ? 'Saving…' : 'Set stock'}
+        </button>
+      </div>
+      {error ? <ErrorMessage error={error} /> : null}
+    </form>
+  );
+}
+
+/** Stock of one SKU per warehouse: what can be bought, and setting what is on hand. */
+export default function StockPage() {
+  const { sku = '' } = useParams();
+  useDocumentTitle(`Admin: stock of ${sku}`);
+  const warehouses = useResource('warehouses', (signal) => inventoryApi.warehouses(signal));
+  const availability = useResource(`admin-stock:${sku}`, (signal) => inventoryApi.availability(sku, signal));
+  const [level, setLevel] = useState<StockLevel | null>(null);
+
+  if (warehouses.loading || availability.loading) return <Loading label="Loading stock…" />;
+  if (warehouses.error || !warehouses.data) return <ErrorMessage error={warehouses.error} onRetry={warehouses.reload} />;
+  if (availability.error) return <ErrorMessage error={availability.error} onRetry={availability.reload} />;
+
+  const availableIn = (warehouseId: string) => availability.data?.warehouses.find((row) => row.warehouseId === warehouseId)?.available ?? 0;
+
+  return (
+    <div className="page narrow">
+      <p>
+        <Link to="/admin">← Products</Link>
+      </p>
+      <h1>
+        Stock of <span className="mono">{sku}</span>
+      </h1>
+      <p>Total available: {availability.data?.available ?? 0}</p>
+      {level ? (
+        <div className="notice success" role="status">
+          <p>Saved. On hand, reserved and available now:</p>
+          <ul>
+            {level.warehouses.map((row) => (
+              <li key={row.warehouseId}>
+                {warehouses.data?.find((w) => w.id === row.warehouseId)?.name ?? row.warehouseId}: {row.onHand} on hand, {row.reserved} reserved, {row.available} available
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {warehouses.data.map((warehouse) => (
+        <WarehouseStockForm
+          key={warehouse.id}
+          sku={sku}
+          warehouse={warehouse}
+          available={availableIn(warehouse.id)}
+          onSaved={(saved) => {
+            setLevel(saved);
+            availability.reload();
+          }}
+        />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import { useSearchParams } from 'react-router';
+import { EmptyState } from '../components/loading.tsx';
+import { ProductListingView } from '../components/product-listing.tsx';
+import { useDocumentTitle } from '../hooks/use-document-title.ts';
+import { useProductListing } from '../hooks/use-product-listing.ts';
+import { STORE_CURRENCY } from '../lib/store.ts';
+import { ListingFilters, parseMinor, parseSort, type Filters } from './listing-filters.tsx';
+
+/** Full-text search results; the header's search field drives `?q=` as the shopper types. */
+export default function SearchPage() {
+  const [params, setParams] = useSearchParams();
+  const q = (params.get('q') ?? '').trim();
+  const filters: Filters = {
+    sort: parseSort(params.get('sort'), 'relevance'),
+    minPrice: parseMinor(params.get('minPrice')),
+    maxPrice: parseMinor(params.get('maxPrice')),
+  };
+  const listing = useProductListing(q ? { q, ...filters } : null);
+  useDocumentTitle(q ? `Search: ${q}` : 'Search');
+
+  return (
+    <div className="page">
+      <h1>{q ? <>Results for “{q}”</> : 'Search'}</h1>
+      {q ? (
+        <div className="listing-layout">
+          <ListingFilters
+            key={`${filters.minPrice}-${filters.maxPrice}`}
+            filters={filters}
+            currency={STORE_CURRENCY}
+            onChange={(next) => {
+              const query = new URLSearchParams({ q });
+              if (next.sort !== 'relevance') query.set('sort', next.sort);
+              if (next.minPrice !== undefined) query.set('minPrice', String(next.minPrice));
+              if (next.maxPrice !== undefined) query.set('maxPrice', String(next.maxPrice));
+              setParams(query, { replace: true });
+            }}
+          />
+          <section aria-label="Search results" className="listing">
+            <ProductListingView listing={listing} label="Search results" emptyTitle={`Nothing matches “${q}”`} />
+          </section>
+        </div>
+      ) : (
+        <EmptyState title="Type in the search field to find products." />
+      )}
+    </div>
+  );
+}

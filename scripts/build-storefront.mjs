@@ -1,0 +1,63 @@
+// Builds the storefront (apps/storefront/dist) when it is missing or older than its sources, so that
+// `npm start` always serves the UI that is in the tree. Up to date, it only compares file times.
+//
+//   node scripts/build-storefront.mjs            build if stale
+//   node scripts/build-storefront.mjs --force    build regardless
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const app = path.join(root, 'apps', 'storefront');
+const dist = path.join(app, 'dist');
+const builtMarker = path.join(dist, 'index.html');
+// What the bundle is made of; tests are not, so editing one does not force a build.
+const inputs = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json', 'tsconfig.json'].map((entry) => path.join(app, entry));
+const isTest = (file) => /\.test\.[cm]?[jt]sx?$/.test(file) || file.includes(`${path.sep}test${path.sep}`);
+
+function newestInput(entry) {
+  if (!existsSync(entry)) return 0;
+  const stat = statSync(entry);
+  if (!stat.isDirectory()) return isTest(entry) ? 0 : stat.mtimeMs;
+  let newest = 0;
+  for (const child of readdirSync(entry)) newest = Math.max(newest, newestInput(path.join(entry, child)));
+  return newest;
+}
+
+function isStale() {
+  if (!existsSync(builtMarker)) return true;
+  const builtAt = statSync(builtMarker).mtimeMs;
+  return inputs.some((input) => newestInput(input) > builtAt);
+}
+
+function build() {
+  const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
+  if (!existsSync(vite)) {
+    console.error('bazaar: cannot build the storefront: Vite is not installed. Run `npm install` first.');
+    process.exit(1);
+  }
+  // Built beside dist and swapped in, so that two starts at once (or a gateway reading dist) never see half a build.
+  const staging = path.join(app, `.dist-build-${process.pid}`);
+  console.log('bazaar: building the storefront (apps/storefront/dist)…');
+  const started = Date.now();
+  const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn', '--outDir', staging], { cwd: app, stdio: 'inherit' });
+  if (result.status !== 0) {
+    rmSync(staging, { recursive: true, force: true });
+    console.error('bazaar: the storefront build failed (see above); fix it or run `npm run build:storefront` to retry.');
+    process.exit(result.status ?? 1);
+  }
+  const retired = path.join(app, `.dist-old-${process.pid}`);
+  try {
+    if (existsSync(dist)) renameSync(dist, retired);
+    renameSync(staging, dist);
+  } catch (error) {
+    // Another start swapped its own fresh build in at the same moment: that one serves as well as ours.
+    if (!existsSync(builtMarker)) throw error;
+    rmSync(staging, { recursive: true, force: true });
+  }
+  rmSync(retired, { recursive: true, force: true });
+  console.log(`bazaar: storefront built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+if (process.argv.includes('--force') || isStale()) build();
