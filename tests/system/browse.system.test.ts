@@ -54,6 +54,17 @@ describe('the embedded placement, started as a newcomer starts it', () => {
     const me = await call(base, 'GET', '/api/me', undefined, login.body.accessToken);
     expect(me.body.email).toBe(email);
 
+    // A browser keeps the refresh token in its cookie, which crosses the gateway both ways.
+    const cookie = login.headers.getSetCookie().find((value) => value.startsWith('bazaar_refresh='))!;
+    expect(cookie).toContain('HttpOnly');
+    const silent = await fetch(`${base}/api/auth/refresh`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: cookie.split(';')[0]! },
+      body: '{}',
+    });
+    expect(silent.status).toBe(200);
+    expect(silent.headers.getSetCookie().some((value) => value.startsWith('bazaar_refresh=') && !value.startsWith(cookie.split(';')[0]!))).toBe(true);
+
     // user.registered travels identity's outbox → the bus → notifications' inbox.
     await vi.waitFor(async () => {
       const inbox = await call(base, 'GET', '/api/notifications', undefined, login.body.accessToken);

@@ -7,6 +7,7 @@ import { createService, type Service, type ServiceContext } from '@bazaar/platfo
 import { attachMessaging, type Broker } from '@bazaar/platform/messaging';
 import { registerAuthRoutes } from './api/auth.routes.ts';
 import { registerKeyRoutes } from './api/keys.routes.ts';
+import { registerRefreshCookie } from './api/refresh-cookie.ts';
 import { registerProfileRoutes } from './api/profile.routes.ts';
 import { ensureAdmin, type EnsureAdminInput } from './app/ensure-admin.use-case.ts';
 import { IdentityConfig } from './app/identity.config.ts';
@@ -72,7 +73,16 @@ export async function startIdentity(context: ServiceContext, overrides: Identity
     const messaging = attachMessaging<IdentityTables>(service, { name: 'identity', db: database.db, env: context.env, logger, broker: overrides.broker, verifier });
     await messaging.start();
 
-    registerAuthRoutes(service.app, { store, hasher, tokens, limits, logger, outbox: messaging.outbox });
+    await registerRefreshCookie(service.app);
+    registerAuthRoutes(service.app, {
+      store,
+      hasher,
+      tokens,
+      limits,
+      logger,
+      outbox: messaging.outbox,
+      refreshTokenTtlSeconds: config.IDENTITY_REFRESH_TOKEN_TTL_DAYS * 24 * 3600,
+    });
     registerProfileRoutes(service.app, { store, verifier });
     registerKeyRoutes(service.app, { store, keyRing, verifier, accessTokenTtlSeconds: config.IDENTITY_ACCESS_TOKEN_TTL_SECONDS });
 

@@ -125,3 +125,56 @@ describe('logging out', () => {
     expect((await identityClient(fixture.service).logout('never-issued-token')).statusCode).toBe(204);
   });
 });
+
+describe('the refresh cookie a browser keeps', () => {
+  const cookieOf = (response: { headers: Record<string, unknown> }) => {
+    const header = response.headers['set-cookie'];
+    const cookies = (Array.isArray(header) ? header : [header]).filter((value): value is string => typeof value === 'string');
+    return cookies.find((cookie) => cookie.startsWith('bazaar_refresh='));
+  };
+  const valueOf = (cookie: string | undefined) => cookie?.split(';')[0]!.slice('bazaar_refresh='.length);
+  const post = (url: string, cookie?: string) =>
+    fixture.service.app.inject({ method: 'POST', url, payload: {}, headers: cookie ? { cookie: `bazaar_refresh=${cookie}` } : {} });
+
+  it('is set at login, out of the page script’s reach and sent to the auth routes only', async () => {
+    const client = identityClient(fixture.service);
+    const account = (await client.signUp()).account;
+    const login = await client.login(account);
+    const cookie = cookieOf(login)!;
+    expect(valueOf(cookie)).toBe(json<Pair>(login).refreshToken);
+    expect(cookie).toMatch(/; HttpOnly/);
+    expect(cookie).toMatch(/; SameSite=Strict/);
+    expect(cookie).toMatch(/; Path=\/api\/auth/);
+    expect(cookie).toMatch(/; Max-Age=2592000/);
+    expect(cookie).not.toMatch(/; Secure/);
+  });
+
+  it('refreshes a session with an empty body, rotating the cookie; a spent cookie is refused and cleared', async () => {
+    const { tokens, user } = await identityClient(fixture.service).signUp();
+    const refreshed = await post('/api/auth/refresh', tokens.refreshToken);
+    expect(refreshed.statusCode).toBe(200);
+    const pair = json<Pair>(refreshed);
+    expect(valueOf(cookieOf(refreshed))).toBe(pair.refreshToken);
+    expect(json(await identityClient(fixture.service).me(bearer(pair.accessToken)))).toMatchObject({ id: user.id });
+
+    const replay = await post('/api/auth/refresh', tokens.refreshToken);
+    expect(replay.statusCode).toBe(401);
+    expect(json(replay)).toMatchObject({ code: 'IDENTITY.INVALID_REFRESH_TOKEN' });
+    expect(cookieOf(replay)).toMatch(/^bazaar_refresh=;.*Expires=Thu, 01 Jan 1970/);
+  });
+
+  it('is required when the body carries no token', async () => {
+    const response = await post('/api/auth/refresh');
+    expect(response.statusCode).toBe(401);
+    expect(json(response)).toMatchObject({ code: 'IDENTITY.INVALID_REFRESH_TOKEN' });
+  });
+
+  it('ends its session at logout and is cleared', async () => {
+    const { tokens } = await identityClient(fixture.service).signUp();
+    const logout = await post('/api/auth/logout', tokens.refreshToken);
+    expect(logout.statusCode).toBe(204);
+    expect(cookieOf(logout)).toMatch(/^bazaar_refresh=;/);
+    expect((await post('/api/auth/refresh', tokens.refreshToken)).statusCode).toBe(401);
+    expect((await post('/api/auth/logout')).statusCode).toBe(204);
+  });
+});

@@ -19,7 +19,7 @@ describe('the identity service', () => {
   it('is ready once its database and its broker answer', async () => {
     const response = await fixture.service.app.inject({ method: 'GET', url: '/readyz' });
     expect(response.statusCode).toBe(200);
-    expect(json(response)).toEqual({ status: 'ready', checks: [{ name: 'postgres', ok: true }, { name: 'broker', ok: true }] });
+    expect(json(response)).toMatchObject({ status: 'ready', checks: [{ name: 'postgres', ok: true }, { name: 'broker', ok: true }], pid: process.pid });
   });
 
   it('refuses to start with an invalid setting, naming the variable', async () => {

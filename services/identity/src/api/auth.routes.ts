@@ -1,20 +1,27 @@
-import { unwrap } from '@bazaar/platform/errors';
+import { AppError, unwrap } from '@bazaar/platform/errors';
 import type { App } from '@bazaar/platform/http';
 import { Type } from '@sinclair/typebox';
 import { LoginRequest, LogoutRequest, RefreshRequest, RegisterRequest, TokenPair, User } from '../contract/auth.schemas.ts';
+import { IdentityErrors } from '../contract/identity.errors.ts';
 import { IdentityPaths } from '../contract/identity.paths.ts';
 import { logIn, type LogInDeps } from '../app/log-in.use-case.ts';
 import { logOut } from '../app/log-out.use-case.ts';
 import { refreshSession, type RefreshSessionDeps } from '../app/refresh-session.use-case.ts';
 import { registerUser, type RegisterUserDeps } from '../app/register-user.use-case.ts';
 import { toUserView } from '../app/user.view.ts';
+import { clearRefreshCookie, presentedRefreshToken, setRefreshCookie } from './refresh-cookie.ts';
 
-export type AuthRouteDeps = RegisterUserDeps & LogInDeps & RefreshSessionDeps;
+export type AuthRouteDeps = RegisterUserDeps &
+  LogInDeps &
+  RefreshSessionDeps & {
+    /** How long the refresh cookie lives: as long as the refresh token it carries. */
+    readonly refreshTokenTtlSeconds: number;
+  };
 
 // Tokens must not be kept by browsers or intermediaries (RFC 6749 §5.1).
 const NO_STORE = { 'cache-control': 'no-store', pragma: 'no-cache' };
 
-/** Registration and the session lifecycle: login, refresh, logout. */
+/** Registration and the session lifecycle: login, refresh, logout (the refresh token in the body, or in its cookie). */
 export function registerAuthRoutes(app: App, deps: AuthRouteDeps): void {
   const tags = ['auth'];
 
@@ -32,6 +39,7 @@ export function registerAuthRoutes(app: App, deps: AuthRouteDeps): void {
     { schema: { tags, summary: 'Sign in with e-mail and password', body: LoginRequest, response: { 200: TokenPair } } },
     async (request, reply) => {
       const pair = unwrap(await logIn(deps, { ...request.body, clientIp: request.ip }));
+      setRefreshCookie(request, reply, pair.refreshToken, deps.refreshTokenTtlSeconds);
       return reply.headers(NO_STORE).send(pair);
     },
   );
@@ -40,7 +48,13 @@ export function registerAuthRoutes(app: App, deps: AuthRouteDeps): void {
     IdentityPaths.refresh,
     { schema: { tags, summary: 'Trade a refresh token for a new token pair', body: RefreshRequest, response: { 200: TokenPair } } },
     async (request, reply) => {
-      const pair = unwrap(await refreshSession(deps, request.body.refreshToken));
+      const presented = presentedRefreshToken(request, request.body);
+      if (presented === undefined) throw new AppError(IdentityErrors.INVALID_REFRESH_TOKEN);
+      const result = await refreshSession(deps, presented);
+      // A refused token is dead for good (spent, revoked or expired): the browser may as well forget it.
+      if (!result.ok) clearRefreshCookie(request, reply);
+      const pair = unwrap(result);
+      setRefreshCookie(request, reply, pair.refreshToken, deps.refreshTokenTtlSeconds);
       return reply.headers(NO_STORE).send(pair);
     },
   );
@@ -49,7 +63,9 @@ export function registerAuthRoutes(app: App, deps: AuthRouteDeps): void {
     IdentityPaths.logout,
     { schema: { tags, summary: 'End the session of a refresh token', body: LogoutRequest, response: { 204: Type.Null() } } },
     async (request, reply) => {
-      await logOut(deps, request.body.refreshToken);
+      const presented = presentedRefreshToken(request, request.body);
+      if (presented !== undefined) await logOut(deps, presented);
+      clearRefreshCookie(request, reply);
       return reply.status(204).send(null);
     },
   );

@@ -26,9 +26,9 @@ export const LoginRequest = Type.Object(
 );
 export type LoginRequest = Static<typeof LoginRequest>;
 
-/** `POST /api/auth/refresh`: trades a refresh token for a new pair. */
+/** `POST /api/auth/refresh`: trades a refresh token for a new pair; a browser sends `{}` and its refresh cookie. */
 export const RefreshRequest = Type.Object(
-  { refreshToken: Type.String({ minLength: 1, maxLength: 256 }) },
+  { refreshToken: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })) },
   { additionalProperties: false },
 );
 export type RefreshRequest = Static<typeof RefreshRequest>;
