@@ -43,6 +43,19 @@ describe('the embedded placement, started as a newcomer starts it', () => {
     expect(system.output()).toContain('BAZAAR_ADMIN_PASSWORD');
   });
 
+  it('serves the storefront at / and on its own routes, with the scripts the page names', async () => {
+    for (const url of ['/', '/admin/system', '/products/prd_anything']) {
+      const page = await fetch(`${base}${url}`);
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-type')).toContain('text/html');
+      const html = await page.text();
+      expect(html).toContain('<div id="root">');
+      for (const [, asset] of html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)) {
+        expect((await fetch(`${base}${asset}`)).status).toBe(200);
+      }
+    }
+  });
+
   it('lets a shopper register, log in, search, browse, and sees an admin edit at once', async () => {
     const email = `shopper-${Date.now()}@example.com`;
     const password = 'a long and unusual passphrase';

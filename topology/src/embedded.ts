@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ConfigError } from '@bazaar/platform/config';
@@ -85,6 +86,12 @@ export async function startEmbedded(config: PlacementConfig, env: Record<string,
       databaseServerUrl = postgres.url;
     }
 
+    // Without a built storefront (started without `npm start`'s build step) the gateway serves the API alone.
+    const storefrontDir = path.resolve(config.BAZAAR_STOREFRONT_DIR);
+    const hasStorefront = existsSync(path.join(storefrontDir, 'index.html'));
+    if (!hasStorefront) log.warn({ storefrontDir }, 'no built storefront: serving the API only (run npm run build:storefront)');
+    const serviceEnv = hasStorefront ? { ...env, BAZAAR_STOREFRONT_DIR: storefrontDir } : env;
+
     const discovery = staticDiscovery({});
     const table: Record<string, readonly string[]> = {};
     const inProcess = new Map<string, Service>();
@@ -101,7 +108,7 @@ export async function startEmbedded(config: PlacementConfig, env: Record<string,
           databaseName,
           redisUrl: config.REDIS_URL,
           discovery: { ...table },
-          env: { ...env },
+          env: { ...serviceEnv },
           port,
           host,
           logLevel: config.LOG_LEVEL,
@@ -116,7 +123,7 @@ export async function startEmbedded(config: PlacementConfig, env: Record<string,
           redisUrl: config.REDIS_URL,
           logger: createLogger(entry.name, config.LOG_LEVEL),
           discovery,
-          env,
+          env: serviceEnv,
         });
         stops.push(() => service.close());
         url = await service.listen(port, host);
@@ -170,6 +177,7 @@ async function main(): Promise<void> {
     [
       '',
       `Bazaar is ready at ${system.url}  (started in ${seconds} s)`,
+      `  Storefront: ${system.url}/   Admin console: ${system.url}/admin`,
       `  API docs:   ${system.url}/api/docs`,
       `  Admin:      ${adminSource}`,
       `  Data:       ${path.resolve(config.BAZAAR_DATA_DIR)}`,

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { Env, loadConfig } from '@bazaar/platform/config';
 import { Type, type Static } from '@sinclair/typebox';
 
@@ -15,6 +16,8 @@ export const PlacementConfig = Type.Object({
   BAZAAR_ADMIN_EMAIL: Type.String({ default: 'admin@bazaar.local', pattern: '^[^@\\s]+@[^@\\s]+$' }),
   BAZAAR_ADMIN_PASSWORD: Type.String({ default: 'bazaar-admin-local-only', minLength: 10 }),
   BAZAAR_SEED: Type.Boolean({ default: true }),
+  /** The built storefront the gateway serves at `/` (`npm start` builds it there first). */
+  BAZAAR_STOREFRONT_DIR: Type.String({ default: path.resolve(import.meta.dirname, '../../apps/storefront/dist'), minLength: 1 }),
 });
 export type PlacementConfig = Static<typeof PlacementConfig>;
 

@@ -3,6 +3,7 @@ import { createService, createServiceClients, type Service, type ServiceContext 
 import { registerEdgeSecurity } from './api/edge-security.plugin.ts';
 import { docsRoutes } from './api/docs.routes.ts';
 import { proxyRoutes } from './api/proxy.routes.ts';
+import { storefrontRoutes } from './api/storefront.routes.ts';
 import { systemRoutes } from './api/system.routes.ts';
 import { createApiDocs } from './app/api-docs.ts';
 import { createEdgeAuth, createIdentityVerifier } from './app/edge-auth.ts';
@@ -49,6 +50,7 @@ export async function startGateway(context: ServiceContext): Promise<Service> {
   await service.app.register(docsRoutes, { docs, guard });
   const view = createSystemView({ clients, discovery: context.discovery, services: routedServices(), probeTimeoutMs: PROBE_TIMEOUT_MS, logger: context.logger });
   await service.app.register(systemRoutes, { view, guard });
+  if (config.BAZAAR_STOREFRONT_DIR) await service.app.register(storefrontRoutes, { root: config.BAZAAR_STOREFRONT_DIR, guard });
 
   // A service with no replica registered is not deployed in this placement (its routes answer 503); one
   // that is registered must have a replica answering its health check.

@@ -18,6 +18,8 @@ export const GatewayConfigSchema = Type.Object({
   GATEWAY_TRUST_PROXY: Type.Boolean({ default: false }),
   /** How long the merged OpenAPI document is reused before services are asked again, in ms. */
   GATEWAY_DOCS_CACHE_MS: Type.Integer({ minimum: 0, default: 10_000 }),
+  /** The built storefront (`apps/storefront/dist`) to serve at `/`; unset serves the API alone. */
+  BAZAAR_STOREFRONT_DIR: Type.Optional(Type.String({ minLength: 1 })),
 });
 
 export type GatewayConfig = Static<typeof GatewayConfigSchema>;
