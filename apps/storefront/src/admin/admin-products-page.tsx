@@ -58,8 +58,8 @@ export default function AdminProductsPage() {
                     <Price minor={product.priceMinor} currency={product.currency} />
                   </td>
                   <td>
-                    <Link to={`/admin/stock/${product.sku}`}>
-                      Stock<span className="visually-hidden"> of {product.name}</span>
+                    <Link to={`/admin/stock/${product.sku}`} aria-label={`Stock of ${product.name}`}>
+                      Stock
                     </Link>
                   </td>
                 </tr>

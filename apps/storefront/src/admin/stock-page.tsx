@@ -36,7 +36,7 @@ function WarehouseStockForm({ sku, warehouse, available, onSaved }: { sku: strin
           .finally(() => setPending(false));
       }}
     >
-      <h3>{warehouse.name}</h3>
+      <h2>{warehouse.name}</h2>
       <p>
         Available now: <strong>{available ?? '—'}</strong>
       </p>

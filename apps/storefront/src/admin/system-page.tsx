@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { adminApi, DEAD_LETTER_SERVICES } from '../api/admin.api.ts';
 import { ApiError } from '../api/problem.ts';
-import type { BreakerState, Faults, ServiceHealth } from '../api/types.ts';
+import type { BreakerState, Faults, ReplicaView, ServiceView } from '../api/types.ts';
 import { ErrorMessage } from '../components/error-message.tsx';
 import { EmptyState, Loading } from '../components/loading.tsx';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
@@ -19,7 +19,30 @@ const BREAKER_TEXT: Record<BreakerState, string> = {
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
 
-function ServiceCard({ service }: { readonly service: ServiceHealth }) {
+function uptime(seconds: number | null): string {
+  if (seconds === null) return 'uptime unknown';
+  if (seconds < 120) return `up ${Math.round(seconds)} s`;
+  if (seconds < 7200) return `up ${Math.round(seconds / 60)} min`;
+  return `up ${(seconds / 3600).toFixed(1)} h`;
+}
+
+function Replica({ replica }: { readonly replica: ReplicaView }) {
+  const failing = replica.checks.filter((check) => !check.ok);
+  return (
+    <li>
+      <span className="mono">{replica.url}</span> — <span className={`replica-${replica.status}`}>{replica.status}</span>
+      {replica.ejected ? <strong className="text-danger"> · taken out of rotation</strong> : null}
+      <br />
+      <span className="muted">
+        {replica.pid !== null ? `pid ${replica.pid} · ` : ''}
+        {uptime(replica.uptimeSeconds)} · {replica.inFlight} in flight
+      </span>
+      {failing.length > 0 ? <p className="text-danger">Failing: {failing.map((check) => check.name).join(', ')}</p> : null}
+    </li>
+  );
+}
+
+function ServiceCard({ service }: { readonly service: ServiceView }) {
   const ready = service.replicas.filter((replica) => replica.status === 'ready').length;
   const state = ready === service.replicas.length && service.breaker === 'closed' ? 'ok' : ready === 0 ? 'down' : 'degraded';
   return (
@@ -30,26 +53,13 @@ function ServiceCard({ service }: { readonly service: ServiceHealth }) {
       </p>
       <ul className="replicas">
         {service.replicas.map((replica) => (
-          <li key={replica.url}>
-            <span className="mono">{replica.url}</span> — <span className={`replica-${replica.status}`}>{replica.status}</span>
-            {replica.checks.some((check) => !check.ok) ? (
-              <ul>
-                {replica.checks
-                  .filter((check) => !check.ok)
-                  .map((check) => (
-                    <li key={check.name}>
-                      {check.name} failing{check.error ? `: ${check.error}` : ''}
-                    </li>
-                  ))}
-              </ul>
-            ) : null}
-          </li>
+          <Replica key={replica.url} replica={replica} />
         ))}
       </ul>
       {service.messaging ? (
         <p className="messaging">
           Outbox: {service.messaging.outboxPending} pending
-          {service.messaging.outboxOldestAgeSeconds !== null ? ` (oldest ${service.messaging.outboxOldestAgeSeconds.toFixed(1)} s)` : ''} · dead letters:{' '}
+          {service.messaging.outboxPending > 0 ? ` (oldest ${service.messaging.outboxOldestAgeSeconds.toFixed(1)} s)` : ''} · dead letters:{' '}
           {service.messaging.deadLettersPending}
         </p>
       ) : null}
@@ -118,9 +128,14 @@ function DeadLetters({ service }: { readonly service: string }) {
                   <td>{letter.attempts}</td>
                   <td>{timeFormat.format(new Date(letter.deadAt))}</td>
                   <td>
-                    <button type="button" className="button secondary" disabled={busy !== null} onClick={() => redrive(letter.id)}>
+                    <button
+                      type="button"
+                      className="button secondary"
+                      disabled={busy !== null}
+                      onClick={() => redrive(letter.id)}
+                      aria-label={`Re-drive ${letter.type ?? 'message'} ${letter.messageId ?? letter.id}`}
+                    >
                       {busy === letter.id ? 'Re-driving…' : 'Re-drive'}
-                      <span className="visually-hidden"> {letter.type ?? letter.id}</span>
                     </button>
                   </td>
                 </tr>

@@ -32,16 +32,20 @@ export class ApiError extends Error {
     this.fieldErrors = problem.errors ?? [];
   }
 
-  /**
-   * The message for one form field, if any. The server names fields by path (`body.shippingAddress.city`,
-   * `body.attributes.weightGrams`): `name` matches the last segment or the top-level field.
-   */
+  /** The message for one form field, if any. */
   fieldMessage(name: string): string | undefined {
-    return this.fieldErrors.find((error) => {
-      const segments = error.path.split('.');
-      return segments[segments.length - 1] === name || segments[1] === name;
-    })?.message;
+    return this.fieldErrors.find((error) => isPathOfField(error.path, name))?.message;
   }
+}
+
+/**
+ * Whether a server field path is about a form field. The server names fields by path
+ * (`body.shippingAddress.city`, `body.attributes.weightGrams`): a form field matches the last segment or
+ * the top-level field after the context (`body`, `querystring`).
+ */
+export function isPathOfField(path: string, name: string): boolean {
+  const segments = path.split('.');
+  return segments[segments.length - 1] === name || segments[1] === name;
 }
 
 function isFieldError(value: unknown): value is FieldError {

@@ -1,3 +1,4 @@
+import type { ServiceView as GatewayServiceView } from '@bazaar/gateway/contract';
 import type { Order } from '@bazaar/orders/contract';
 
 // Response shapes come from the services' published contracts, as types only: no server code reaches the bundle.
@@ -31,35 +32,11 @@ export interface DeadLetterPage {
   readonly nextCursor: string | null;
 }
 
-/** One health check of a replica's readiness. */
-export interface ReplicaCheck {
-  readonly name: string;
-  readonly ok: boolean;
-  readonly error?: string;
-}
-
-export interface ReplicaHealth {
-  readonly url: string;
-  readonly status: 'ready' | 'not-ready' | 'down';
-  readonly checks: readonly ReplicaCheck[];
-}
+/** `GET /api/admin/system`: every service the gateway routes to, its replicas, breaker and messaging. */
+export type { SystemView, ServiceView, ReplicaView } from '@bazaar/gateway/contract';
 
 /** The gateway's circuit to a service. */
-export type BreakerState = 'closed' | 'open' | 'half-open' | 'isolated';
-
-export interface ServiceHealth {
-  readonly name: string;
-  readonly replicas: readonly ReplicaHealth[];
-  readonly breaker: BreakerState;
-  /** Only for services that use the broker. */
-  readonly messaging?: { readonly outboxPending: number; readonly outboxOldestAgeSeconds: number | null; readonly deadLettersPending: number };
-}
-
-/** `GET /api/admin/system`: every service the gateway routes to, as the gateway sees it. */
-export interface SystemOverview {
-  readonly generatedAt: string;
-  readonly services: readonly ServiceHealth[];
-}
+export type BreakerState = GatewayServiceView['breaker'];
 
 /** What login (and refresh) answer; the body's refresh token is ignored, the cookie carries it. */
 export interface LoginResponse {

@@ -1,4 +1,4 @@
-import { ApiError, describeError } from '../api/problem.ts';
+import { ApiError, describeError, isPathOfField } from '../api/problem.ts';
 
 interface Props {
   readonly error: unknown;
@@ -10,11 +10,14 @@ interface Props {
 /** A failed call as a person can read it: the problem's title, its detail, and any field messages. */
 export function ErrorMessage({ error, shownFields = [], onRetry }: Props) {
   const { title, detail } = describeError(error);
-  const fieldErrors = error instanceof ApiError ? error.fieldErrors.filter((field) => !shownFields.some((name) => field.path.endsWith(`.${name}`) || field.path === name)) : [];
+  const allFieldErrors = error instanceof ApiError ? error.fieldErrors : [];
+  const fieldErrors = allFieldErrors.filter((field) => !shownFields.some((name) => isPathOfField(field.path, name)));
   return (
     <div className="error-message" role="alert">
       <p className="error-title">{title}</p>
-      {detail && fieldErrors.length === 0 ? <p>{detail}</p> : null}
+      {/* A validation problem's detail only repeats its field errors, which are listed (or shown at their fields). */}
+      {detail && allFieldErrors.length === 0 ? <p>{detail}</p> : null}
+      {allFieldErrors.length > 0 && fieldErrors.length === 0 ? <p>Check the highlighted fields.</p> : null}
       {fieldErrors.length > 0 ? (
         <ul>
           {fieldErrors.map((field) => (

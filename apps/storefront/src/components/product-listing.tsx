@@ -20,6 +20,7 @@ export function ProductListingView({ listing, label, emptyTitle }: Props) {
         Showing {listing.products.length} {listing.products.length === 1 ? 'product' : 'products'}
         {listing.hasMore ? ' (more available)' : ''}
       </p>
+      <h2 className="visually-hidden">{label}</h2>
       <ProductGrid products={listing.products} label={label} />
       {listing.moreError ? <ErrorMessage error={listing.moreError} /> : null}
       {listing.hasMore ? (

@@ -34,8 +34,8 @@ function CartLine({ item, busy, onQuantity, onRemove }: { item: CartItem; busy: 
         </select>
       </div>
       <Price minor={item.lineTotalMinor} currency={item.currency} className="price line-total" />
-      <button type="button" className="link-button" disabled={busy} onClick={onRemove}>
-        Remove<span className="visually-hidden"> {item.name}</span>
+      <button type="button" className="link-button" disabled={busy} onClick={onRemove} aria-label={`Remove ${item.name}`}>
+        Remove
       </button>
     </li>
   );

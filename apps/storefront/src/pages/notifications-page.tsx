@@ -54,8 +54,8 @@ export default function NotificationsPage() {
                     <p className="actions">
                       {notification.orderId ? <Link to={`/orders/${notification.orderId}`}>View order</Link> : null}
                       {isRead ? null : (
-                        <button type="button" className="button secondary" onClick={() => markRead(notification)}>
-                          Mark as read<span className="visually-hidden">: {notification.subject}</span>
+                        <button type="button" className="button secondary" onClick={() => markRead(notification)} aria-label={`Mark as read: ${notification.subject}`}>
+                          Mark as read
                         </button>
                       )}
                     </p>

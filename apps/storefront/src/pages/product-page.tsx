@@ -64,7 +64,7 @@ export default function ProductPage() {
   const sku = product.data?.sku;
   const availability = useResource(sku ? `stock:${sku}` : null, (signal) => inventoryApi.availability(sku ?? '', signal), { pollMs: AVAILABILITY_POLL_MS });
   const cart = useCart();
-  const [quantity, setQuantity] = useState(1);
+  const [quantityText, setQuantityText] = useState('1');
   const [adding, setAdding] = useState(false);
   const [outcome, setOutcome] = useState<{ ok: true; message: string } | { ok: false; error: unknown } | null>(null);
   useDocumentTitle(product.data?.name);
@@ -97,6 +97,11 @@ export default function ProductPage() {
             className="add-to-cart"
             onSubmit={(event) => {
               event.preventDefault();
+              const quantity = Number(quantityText);
+              if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_QUANTITY) {
+                setOutcome({ ok: false, error: new ApiError({ title: `Choose a quantity from 1 to ${MAX_QUANTITY}.`, status: 400 }) });
+                return;
+              }
               setAdding(true);
               setOutcome(null);
               cart.add(item.id, quantity).then(
@@ -112,8 +117,9 @@ export default function ProductPage() {
                 type="number"
                 min={1}
                 max={MAX_QUANTITY}
-                value={quantity}
-                onChange={(event) => setQuantity(Math.min(MAX_QUANTITY, Math.max(1, Math.floor(Number(event.target.value) || 1))))}
+                required
+                value={quantityText}
+                onChange={(event) => setQuantityText(event.target.value)}
               />
             </div>
             <button type="submit" className="button primary" disabled={adding || soldOut}>
