@@ -66,13 +66,17 @@ export async function startEmbedded(config: PlacementConfig, env: Record<string,
   const log = createLogger('embedded', config.LOG_LEVEL);
   const dataDir = path.resolve(config.BAZAAR_DATA_DIR);
   const lock = lockDataDir(dataDir);
-  const stops: (() => Promise<void>)[] = [async () => lock.release()];
+  const stops: { name: string; stop: () => Promise<void> }[] = [{ name: 'data-dir lock', stop: async () => lock.release() }];
   const stopAll = async () => {
-    for (const stop of stops.reverse()) {
+    for (const { name, stop } of stops.reverse()) {
+      const began = performance.now();
       try {
         await stop();
+        const ms = Math.round(performance.now() - began);
+        // A slow stop is what to look at when a shutdown runs out of its grace period.
+        log[ms > 2_000 ? 'warn' : 'info']({ stopped: name, ms }, 'component stopped');
       } catch (error) {
-        log.error({ err: error }, 'failed to stop a component');
+        log.error({ err: error, component: name }, 'failed to stop a component');
       }
     }
   };
@@ -82,7 +86,7 @@ export async function startEmbedded(config: PlacementConfig, env: Record<string,
     let databaseServerUrl = config.DATABASE_URL;
     if (!databaseServerUrl) {
       const postgres = await startEmbeddedPostgres({ dataDir, logger: log });
-      stops.push(() => postgres.stop());
+      stops.push({ name: 'embedded PostgreSQL', stop: () => postgres.stop() });
       databaseServerUrl = postgres.url;
     }
 
@@ -114,7 +118,7 @@ export async function startEmbedded(config: PlacementConfig, env: Record<string,
           logLevel: config.LOG_LEVEL,
           otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
         });
-        stops.push(() => thread.stop());
+        stops.push({ name: entry.name, stop: () => thread.stop() });
         url = thread.url;
       } else {
         const service = await entry.start({
@@ -125,7 +129,7 @@ export async function startEmbedded(config: PlacementConfig, env: Record<string,
           discovery,
           env: serviceEnv,
         });
-        stops.push(() => service.close());
+        stops.push({ name: entry.name, stop: () => service.close() });
         url = await service.listen(port, host);
         inProcess.set(entry.name, service);
       }
@@ -185,10 +189,15 @@ async function main(): Promise<void> {
       '',
     ].join('\n') + '\n',
   );
-  onShutdownSignal(createLogger('embedded', config.LOG_LEVEL), async () => {
-    await system.stop();
-    process.stdout.write('Bazaar stopped cleanly.\n');
-  });
+  // Nine services and a PostgreSQL shutdown checkpoint on a busy disk can take a while: a generous grace period.
+  onShutdownSignal(
+    createLogger('embedded', config.LOG_LEVEL),
+    async () => {
+      await system.stop();
+      process.stdout.write('Bazaar stopped cleanly.\n');
+    },
+    30_000,
+  );
 }
 
 if (import.meta.main) await main();

@@ -1,6 +1,6 @@
 import { newId } from '@bazaar/platform/ids';
-import { createInProcessBroker } from '@bazaar/platform/messaging';
-import { testLogger } from '@bazaar/platform/testing';
+import { createInProcessBroker, createRabbitBroker, type Broker } from '@bazaar/platform/messaging';
+import { adminConnection, deleteTopology, testAmqpUrl, testLogger, uniqueExchange } from '@bazaar/platform/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { checkoutBody, createOrdersFixture, lamp, type OrdersFixture } from './support/orders.fixture.ts';
 import { startParticipants, type ParticipantsFixture } from './support/participants.fixture.ts';
@@ -11,8 +11,43 @@ interface OrderBody {
   events?: { type: string }[];
 }
 
-describe('the checkout saga with real inventory and payments over the in-process broker', () => {
-  const broker = createInProcessBroker({ logger: testLogger('broker') });
+/** The broker the saga's commands and replies travel over, and how to leave it as it was found. */
+interface BrokerUnderTest {
+  readonly name: string;
+  open(): { broker: Broker; release(): Promise<void> };
+}
+
+// Every consumer the participants and orders declare: the RabbitMQ run removes their queues afterwards.
+const CONSUMERS = ['inventory-commands', 'inventory-orders', 'payments-commands', 'orders-saga'];
+
+const BROKERS: BrokerUnderTest[] = [
+  {
+    name: 'the in-process broker',
+    open() {
+      const broker = createInProcessBroker({ logger: testLogger('broker') });
+      return { broker, release: () => broker.close() };
+    },
+  },
+  {
+    name: 'RabbitMQ',
+    open() {
+      const exchange = uniqueExchange('checkout-saga');
+      const broker = createRabbitBroker({ url: testAmqpUrl(), exchange, logger: testLogger('broker') });
+      return {
+        broker,
+        async release() {
+          await broker.close();
+          const admin = adminConnection();
+          await deleteTopology(admin, exchange, CONSUMERS);
+          await admin.close();
+        },
+      };
+    },
+  },
+];
+
+describe.each(BROKERS)('the checkout saga with real inventory and payments over $name', (brokerUnderTest) => {
+  const { broker, release } = brokerUnderTest.open();
   let fixture: OrdersFixture;
   let participants: ParticipantsFixture;
   let adminToken: string;
@@ -26,7 +61,7 @@ describe('the checkout saga with real inventory and payments over the in-process
   afterAll(async () => {
     await fixture.drop();
     await participants.close();
-    await broker.close();
+    await release();
   });
 
   async function checkoutAs(sku: string, quantity: number, paymentToken = 'tok_visa'): Promise<string> {
