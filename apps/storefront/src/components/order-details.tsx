@@ -9,13 +9,24 @@ const STEP_LABELS: Record<(typeof STEPS)[number], string> = {
   CONFIRMED: 'Confirmed',
 };
 
+/** A saga's reason reads `CODE: sentence`; the sentence is for the shopper, the code for whoever investigates. */
+export function splitReason(reason: string | null): { text: string; code?: string } {
+  if (!reason) return { text: 'not given' };
+  const match = /^([A-Z][A-Z0-9_]*(?:\.[A-Z0-9_]+)+):\s*(.+)$/.exec(reason);
+  return match?.[1] && match[2] ? { text: match[2], code: match[1] } : { text: reason };
+}
+
 /** Where the order is on its way to CONFIRMED; a cancelled order shows its reason instead. */
 export function OrderProgress({ order }: { readonly order: Order }) {
   if (order.status === 'CANCELLED') {
+    const reason = splitReason(order.cancelReason);
     return (
       <div className="notice danger" role="status">
         <p className="error-title">This order was cancelled.</p>
-        <p>Reason: {order.cancelReason ?? 'not given'}</p>
+        <p>
+          Reason: {reason.text}
+          {reason.code ? <span className="mono muted"> ({reason.code})</span> : null}
+        </p>
       </div>
     );
   }

@@ -1,5 +1,6 @@
-import { useEffect } from 'react';
-import { Link, useParams } from 'react-router';
+import { useEffect, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { Order } from '../api/types.ts';
 import { ordersApi } from '../api/orders.api.ts';
 import { ApiError } from '../api/problem.ts';
 import { useCart } from '../cart/cart-context.tsx';
@@ -13,6 +14,39 @@ import NotFoundPage from './not-found-page.tsx';
 
 /** How often a running order is read again until it is CONFIRMED or CANCELLED. */
 export const ORDER_POLL_MS = 1_000;
+
+/** After a cancellation the cart is already empty (it empties when the order is placed): one click fills it again. */
+function BuyAgain({ order }: { readonly order: Order }) {
+  const cart = useCart();
+  const navigate = useNavigate();
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  return (
+    <div>
+      <button
+        type="button"
+        className="button secondary"
+        disabled={pending}
+        onClick={() => {
+          setPending(true);
+          setError(null);
+          order.lines
+            .reduce((previous, line) => previous.then(() => cart.add(line.productId, line.quantity)), Promise.resolve())
+            .then(
+              () => void navigate('/cart'),
+              (failure: unknown) => {
+                setError(failure);
+                setPending(false);
+              },
+            );
+        }}
+      >
+        {pending ? 'Adding…' : 'Put these items back in your cart'}
+      </button>
+      {error ? <ErrorMessage error={error} /> : null}
+    </div>
+  );
+}
 
 /** One order, followed live while the checkout saga runs. */
 export default function OrderPage() {
@@ -47,6 +81,7 @@ export default function OrderPage() {
         {!done ? <span className="muted"> — updating live</span> : null}
       </p>
       <OrderProgress order={current} />
+      {current.status === 'CANCELLED' ? <BuyAgain order={current} /> : null}
       {order.error ? <ErrorMessage error={order.error} /> : null}
       <h2>Items</h2>
       <OrderLines order={current} />
