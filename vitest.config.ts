@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
@@ -14,6 +14,8 @@ export default defineConfig({
         test: {
           name: 'node',
           include: ['platform/test/**/*.test.ts', 'services/*/test/**/*.test.ts', 'topology/test/**/*.test.ts', 'tests/**/*.test.ts'],
+          // Browser tests need chromium and run on their own: `npm run test:e2e`.
+          exclude: [...configDefaults.exclude, 'tests/e2e/**'],
           // Only the node project talks to PostgreSQL; the storefront's jsdom tests must not wait for a server.
           globalSetup: ['platform/src/testing/global-setup.ts'],
         },
