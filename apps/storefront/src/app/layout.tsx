@@ -1,5 +1,5 @@
 import { Suspense, useEffect } from 'react';
-import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, NavLink, Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
 import { setSessionExpiredHandler } from '../api/http.ts';
 import { useAuth } from '../auth/auth-context.tsx';
 import { useCart } from '../cart/cart-context.tsx';
@@ -89,6 +89,8 @@ export function Layout() {
           <Outlet />
         </Suspense>
       </main>
+      {/* A new page starts at its top; going back returns to where the reader was. */}
+      <ScrollRestoration />
       <footer className="site-footer">
         <p>Bazaar — an open, distributed marketplace. Prices include no tax; test cards only.</p>
       </footer>

@@ -60,6 +60,18 @@ describe('CheckoutPage', () => {
     expect(second?.headers['idempotency-key']).toBe(first?.headers['idempotency-key']);
   });
 
+  it('opens the order when checkout already finished and answers with the order itself', async () => {
+    const user = userEvent.setup();
+    signedInShop(() => json(order({ status: 'CONFIRMED' })));
+    const { router } = renderApp('/checkout');
+
+    await fillAddress(user);
+    await user.click(screen.getByRole('button', { name: 'Place order' }));
+
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/orders/${order().id}`));
+    expect(await screen.findByText('Confirmed', { selector: '.status' })).toBeInTheDocument();
+  });
+
   it("shows the server's field errors next to the fields they are about", async () => {
     const user = userEvent.setup();
     signedInShop(() =>
