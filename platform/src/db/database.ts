@@ -4,6 +4,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import { FileMigrationProvider, Migrator } from 'kysely/migration';
 import pg from 'pg';
 import type { Logger } from '../telemetry/logger.ts';
+import { listen, type Listener } from './listener.ts';
 import { pgTypes } from './types.ts';
 import { databaseUrl, ensureDatabase } from './server.ts';
 
@@ -23,6 +24,8 @@ export interface Database<DB> {
   readonly pool: pg.Pool;
   /** Resolves when a trivial query succeeds; used by `/readyz`. */
   check(): Promise<void>;
+  /** Calls `onNotify` whenever a transaction that ran `NOTIFY channel` commits (see `listen`); closed with the database. */
+  listen(channel: string, onNotify: () => void): Listener;
   close(): Promise<void>;
 }
 
@@ -32,8 +35,9 @@ export interface Database<DB> {
  */
 export async function openDatabase<DB>(options: DatabaseOptions): Promise<Database<DB>> {
   await ensureDatabase(options.serverUrl, options.name);
+  const connectionString = databaseUrl(options.serverUrl, options.name);
   const pool = new pg.Pool({
-    connectionString: databaseUrl(options.serverUrl, options.name),
+    connectionString,
     max: options.poolSize ?? 10,
     idleTimeoutMillis: 30_000,
     types: pgTypes,
@@ -56,13 +60,26 @@ export async function openDatabase<DB>(options: DatabaseOptions): Promise<Databa
     throw error;
   }
 
+  const listeners = new Set<Listener>();
   return {
     db,
     pool,
     async check() {
       await sql`SELECT 1`.execute(db);
     },
+    listen(channel, onNotify) {
+      const listener = listen({ connectionString, channel, logger: options.logger, onNotify });
+      listeners.add(listener);
+      return {
+        async close() {
+          listeners.delete(listener);
+          await listener.close();
+        },
+      };
+    },
     async close() {
+      await Promise.all([...listeners].map((listener) => listener.close()));
+      listeners.clear();
       await db.destroy();
     },
   };

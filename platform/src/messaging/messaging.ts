@@ -6,7 +6,7 @@ import { createConsumerRunner, type ConsumerRunner, type ConsumerRunnerOptions }
 import { createDeadLetters, type DeadLetters } from './dead-letters.store.ts';
 import { outboxLag, type OutboxLag } from './outbox.metrics.ts';
 import { createOutboxRelay, type OutboxRelayOptions } from './outbox.relay.ts';
-import { createOutbox, type Outbox } from './outbox.writer.ts';
+import { createOutbox, OUTBOX_CHANNEL, type Outbox } from './outbox.writer.ts';
 
 type Tuning<T> = Omit<T, 'db' | 'broker' | 'logger' | 'registry'>;
 
@@ -18,6 +18,12 @@ export interface MessagingOptions<DB> {
   /** The service's metrics registry: outbox lag, publish and consume counters, pending dead letters. */
   readonly registry?: Registry | undefined;
   readonly relay?: Tuning<OutboxRelayOptions<DB>>;
+  /**
+   * Listens for PostgreSQL notifications on the service's database (`Database.listen`). With it, every outbox
+   * write notifies at its commit and the relay publishes right then, from whichever replica; without it, the
+   * relay is woken by writes in its own process and otherwise polls.
+   */
+  readonly listen?: ((channel: string, onNotify: () => void) => { close(): Promise<void> }) | undefined;
   readonly consumers?: Tuning<ConsumerRunnerOptions<DB>>;
 }
 
@@ -37,19 +43,23 @@ export interface Messaging<DB> {
 
 export function createMessaging<DB>(options: MessagingOptions<DB>): Messaging<DB> {
   const shared = { db: options.db, broker: options.broker, logger: options.logger, registry: options.registry };
-  const relay = createOutboxRelay({ ...options.relay, ...shared });
+  const listening = options.listen !== undefined;
+  const relay = createOutboxRelay({ ...options.relay, ...shared, wakesBeforeCommit: !listening });
   const consumers = createConsumerRunner({ ...options.consumers, ...shared });
+  let listener: { close(): Promise<void> } | undefined;
   return {
-    outbox: createOutbox({ onWrite: () => relay.wake() }),
+    outbox: listening ? createOutbox({ notify: true }) : createOutbox({ onWrite: () => relay.wake() }),
     subscribe: (consumer, definitions, handler) => consumers.subscribe(consumer, definitions, handler),
     deadLetters: createDeadLetters(shared),
     lag: () => outboxLag(options.db),
     async start() {
+      listener = options.listen?.(OUTBOX_CHANNEL, () => relay.wake());
       relay.start();
       await consumers.start();
     },
     async stop() {
       await consumers.stop();
+      await listener?.close();
       await relay.stop();
     },
   };

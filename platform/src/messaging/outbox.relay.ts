@@ -27,11 +27,16 @@ export interface OutboxRelayOptions<DB> {
   readonly retentionMs?: number;
   /** How often to delete expired published rows (default every 10 minutes). */
   readonly pruneIntervalMs?: number;
+  /**
+   * Whether `wake()` may come before the writer's commit (default true: the relay then looks again a few times
+   * shortly after). False when wakes come from PostgreSQL notifications, which arrive after the commit.
+   */
+  readonly wakesBeforeCommit?: boolean;
 }
 
 export interface OutboxRelay {
   start(): void;
-  /** A message was written: look again right after the writer's commit instead of at the next poll. */
+  /** A message was written (or committed): look again now, and shortly after, instead of at the next poll. */
   wake(): void;
   /** Finishes the batch in flight, then stops. */
   stop(): Promise<void>;
@@ -73,7 +78,10 @@ export function createOutboxRelay<DB>(options: OutboxRelayOptions<DB>): OutboxRe
   let loop: Promise<void> | undefined;
   let interrupt: (() => void) | undefined;
   let chase = 0;
+  // A wake that came while a batch was in flight: look again before idling, the rows may have missed that claim.
+  let woken = false;
   let lastPrune = Date.now();
+  const wakesBeforeCommit = options.wakesBeforeCommit ?? true;
 
   async function claim(): Promise<OutboxRow[]> {
     const { rows } = await sql<OutboxRow>`
@@ -146,6 +154,7 @@ export function createOutboxRelay<DB>(options: OutboxRelayOptions<DB>): OutboxRe
     let failures = 0;
     while (running) {
       let claimed: number;
+      woken = false;
       try {
         claimed = await relayBatch();
         failures = 0;
@@ -159,7 +168,7 @@ export function createOutboxRelay<DB>(options: OutboxRelayOptions<DB>): OutboxRe
         await idle(Math.min(5_000, pollIntervalMs * 2 ** failures));
         continue;
       }
-      if (!running || claimed > 0) continue;
+      if (!running || claimed > 0 || woken) continue;
       const delay = chase > 0 ? CHASE_MS[CHASE_MS.length - chase--]! : pollIntervalMs;
       await idle(delay);
     }
@@ -172,7 +181,8 @@ export function createOutboxRelay<DB>(options: OutboxRelayOptions<DB>): OutboxRe
       loop = run();
     },
     wake() {
-      chase = CHASE_MS.length;
+      woken = true;
+      if (wakesBeforeCommit) chase = CHASE_MS.length;
       interrupt?.();
     },
     async stop() {

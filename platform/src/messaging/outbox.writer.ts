@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Message } from './message.envelope.ts';
 import { messagingDb, type OutboxHeaders } from './messaging.tables.ts';
 
@@ -12,8 +12,15 @@ export interface Outbox {
   write<DB>(trx: Transaction<DB> | Kysely<DB>, ...messages: readonly Message[]): Promise<void>;
 }
 
-/** An outbox writer; `onWrite` lets a relay in the same process publish promptly after the commit. */
-export function createOutbox(options: { onWrite?: () => void } = {}): Outbox {
+/** The PostgreSQL channel the outbox notifies on when a transaction that wrote to it commits. */
+export const OUTBOX_CHANNEL = 'bazaar_outbox';
+
+/**
+ * An outbox writer. With `notify`, the writing transaction also notifies `OUTBOX_CHANNEL`, which PostgreSQL
+ * delivers at its commit to every relay listening on the database (any replica); `onWrite` tells a relay in
+ * the same process at once, before the commit.
+ */
+export function createOutbox(options: { onWrite?: () => void; notify?: boolean } = {}): Outbox {
   return {
     async write(trx, ...messages) {
       if (messages.length === 0) return;
@@ -31,6 +38,7 @@ export function createOutbox(options: { onWrite?: () => void } = {}): Outbox {
           })),
         )
         .execute();
+      if (options.notify) await sql`SELECT pg_notify(${OUTBOX_CHANNEL}, '')`.execute(trx);
       options.onWrite?.();
     },
   };

@@ -1,5 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
-import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
 import type { TokenVerifier } from '../auth/index.ts';
 import { Env, loadConfig } from '../config/index.ts';
 import type { Service } from '../http/create-service.ts';
@@ -43,8 +43,8 @@ export function attachBroker(service: Service, options: AttachBrokerOptions): Br
 }
 
 export interface AttachMessagingOptions<DB> extends AttachBrokerOptions, Pick<MessagingOptions<DB>, 'relay' | 'consumers'> {
-  /** The service's database, whose migrations created the messaging tables. */
-  readonly db: Kysely<DB>;
+  /** The service's database, whose migrations created the messaging tables; the relay listens on it for commits. */
+  readonly database: Pick<Database<DB>, 'db' | 'listen'>;
   /** Checks the administrator's token on the messaging admin routes. */
   readonly verifier: TokenVerifier;
 }
@@ -57,7 +57,8 @@ export interface AttachMessagingOptions<DB> extends AttachBrokerOptions, Pick<Me
 export function attachMessaging<DB>(service: Service, options: AttachMessagingOptions<DB>): Messaging<DB> {
   const broker = attachBroker(service, options);
   const messaging = createMessaging<DB>({
-    db: options.db,
+    db: options.database.db,
+    listen: (channel, onNotify) => options.database.listen(channel, onNotify),
     broker,
     logger: options.logger,
     registry: service.metrics.registry,

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { dropDatabase, ensureDatabase, openDatabase, sql, type Database, type Generated } from '@bazaar/platform/db';
 import { createLogger } from '@bazaar/platform/telemetry';
 import { testDatabase, testDatabaseServer } from '@bazaar/platform/testing';
@@ -101,6 +101,36 @@ describe('openDatabase', () => {
   it('answers its readiness check', async () => {
     const database = await open(freshName());
     await expect(database.check()).resolves.toBeUndefined();
+  });
+});
+
+describe('listening for notifications', () => {
+  it('hears a NOTIFY only once its transaction commits, and nothing from a rollback or after closing', async () => {
+    const database = await open(freshName());
+    let heard = 0;
+    const listener = database.listen('things_changed', () => (heard += 1));
+    // The listener calls once when it is connected, for whatever it may have missed before.
+    await vi.waitFor(() => expect(heard).toBe(1), { timeout: 5_000, interval: 10 });
+
+    await database.db.transaction().execute(async (trx) => {
+      await sql`SELECT pg_notify('things_changed', '')`.execute(trx);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(heard).toBe(1);
+    });
+    await vi.waitFor(() => expect(heard).toBe(2), { timeout: 5_000, interval: 10 });
+
+    await expect(
+      database.db.transaction().execute(async (trx) => {
+        await sql`SELECT pg_notify('things_changed', '')`.execute(trx);
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow('changed my mind');
+    await sql`SELECT pg_notify('other_channel', '')`.execute(database.db);
+
+    await listener.close();
+    await sql`SELECT pg_notify('things_changed', '')`.execute(database.db);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(heard).toBe(2);
   });
 });
 

@@ -6,6 +6,7 @@ import {
   createInProcessBroker,
   createOutbox,
   createOutboxRelay,
+  OUTBOX_CHANNEL,
   type Broker,
   type Delivery,
   type OutboxRelay,
@@ -99,6 +100,20 @@ describe('the outbox writer', () => {
     await database.db.transaction().execute((trx) => woken.write(trx, make('sku_prompt')));
     await vi.waitFor(() => expect(seen).toHaveLength(1), eventually);
     expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it('notifies at its commit, so a relay of any replica listening on the database publishes it at once', async () => {
+    const seen = await received();
+    const elsewhere = relay({ pollIntervalMs: 60_000, wakesBeforeCommit: false });
+    elsewhere.start();
+    const listener = database.listen(OUTBOX_CHANNEL, () => elsewhere.wake());
+    try {
+      await sleep(200);
+      await database.db.transaction().execute((trx) => createOutbox({ notify: true }).write(trx, make('sku_notified')));
+      await vi.waitFor(() => expect(seen).toHaveLength(1), eventually);
+    } finally {
+      await listener.close();
+    }
   });
 });
 

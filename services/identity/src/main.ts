@@ -70,7 +70,7 @@ export async function startIdentity(context: ServiceContext, overrides: Identity
     });
     service.addReadinessCheck({ name: 'postgres', check: () => database.check() });
     service.onClose(() => database.close());
-    const messaging = attachMessaging<IdentityTables>(service, { name: 'identity', db: database.db, env: context.env, logger, broker: overrides.broker, verifier });
+    const messaging = attachMessaging<IdentityTables>(service, { name: 'identity', database, env: context.env, logger, broker: overrides.broker, verifier });
     await messaging.start();
 
     await registerRefreshCookie(service.app);

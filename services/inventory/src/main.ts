@@ -114,7 +114,7 @@ export async function startInventory(context: ServiceContext, overrides: Invento
 
   const messaging = attachMessaging<InventoryTables>(service, {
     name: 'inventory',
-    db: database.db,
+    database,
     env: context.env,
     logger: context.logger,
     broker: overrides.broker,

@@ -76,7 +76,7 @@ export async function startNotifications(context: ServiceContext, overrides: Not
   });
   const messaging = attachMessaging<NotificationsTables>(service, {
     name: 'notifications',
-    db: database.db,
+    database,
     env: context.env,
     logger: context.logger,
     broker: overrides.broker,

@@ -55,7 +55,7 @@ export async function startOrders(context: ServiceContext, dependencies: OrdersD
 
   const messaging = attachMessaging<OrdersTables>(service, {
     name: 'orders',
-    db: database.db,
+    database,
     env: context.env,
     logger: context.logger,
     broker: dependencies.broker,

@@ -94,7 +94,7 @@ export async function startPayments(context: ServiceContext, overrides: Payments
   };
   const messaging = attachMessaging<PaymentsTables>(service, {
     name: 'payments',
-    db: database.db,
+    database,
     env: context.env,
     logger: context.logger,
     broker: overrides.broker,
