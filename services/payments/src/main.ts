@@ -5,7 +5,7 @@ import { openDatabase } from '@bazaar/platform/db';
 import { type BreakerState, createService, createServiceClient, type Service, type ServiceContext } from '@bazaar/platform/http';
 import { attachMessaging, type Broker, type Messaging } from '@bazaar/platform/messaging';
 import { registerPaymentRoutes } from './api/payment.routes.ts';
-import { authorizePayment } from './app/authorize-payment.use-case.ts';
+import { authorizePayment, type AuthorizeOptions } from './app/authorize-payment.use-case.ts';
 import { capturePayment } from './app/capture-payment.use-case.ts';
 import type { PaymentResult } from './app/payment.failure.ts';
 import { PaymentsConfig } from './app/payments.config.ts';
@@ -24,7 +24,7 @@ export { PAYMENTS_COMMANDS_CONSUMER } from './events/payments.consumers.ts';
 
 /** The operations the checkout saga drives; each is idempotent per order and returns expected failures as values. */
 export interface PaymentsUseCases {
-  authorizePayment(input: AuthorizePayment): Promise<PaymentResult>;
+  authorizePayment(input: AuthorizePayment, options?: AuthorizeOptions): Promise<PaymentResult>;
   capturePayment(orderId: string): Promise<PaymentResult>;
   voidPayment(orderId: string): Promise<PaymentResult>;
 }
@@ -88,7 +88,7 @@ export async function startPayments(context: ServiceContext, overrides: Payments
   registerPaymentRoutes(service.app, deps, verifier);
 
   const useCases: PaymentsUseCases = {
-    authorizePayment: (input) => authorizePayment(deps, input),
+    authorizePayment: (input, options) => authorizePayment(deps, input, options),
     capturePayment: (orderId) => capturePayment(deps, orderId),
     voidPayment: (orderId) => voidPayment(deps, orderId),
   };
@@ -101,7 +101,7 @@ export async function startPayments(context: ServiceContext, overrides: Payments
     verifier,
     consumers: { maxAttempts: config.PAYMENTS_CONSUMER_MAX_ATTEMPTS },
   });
-  subscribeAuthorizePayment(messaging, useCases);
+  subscribeAuthorizePayment(messaging, useCases, { retryBudgetMs: config.PAYMENTS_AUTHORIZE_RETRY_BUDGET_MS });
   subscribeCapturePayment(messaging, useCases);
   subscribeVoidPayment(messaging, useCases);
   // Released last-registered first: the consumers stop before the provider client, broker and database close.

@@ -14,6 +14,8 @@ interface Reply {
   readonly payload: { step: unknown; orderId: string; paymentId?: string; operation?: string; reason?: string };
 }
 
+const RETRY_BUDGET_MS = 3_000;
+
 describe("payments' answers to the checkout saga's commands", () => {
   const broker = createInProcessBroker({ logger: testLogger('broker') });
   const replies: Reply[] = [];
@@ -21,7 +23,8 @@ describe("payments' answers to the checkout saga's commands", () => {
   let listener: Subscription;
 
   beforeAll(async () => {
-    fixture = await startPaymentsFixture({}, { broker });
+    // A short retry budget, so that an outage outlasting it is seen within the test.
+    fixture = await startPaymentsFixture({ PAYMENTS_AUTHORIZE_RETRY_BUDGET_MS: String(RETRY_BUDGET_MS) }, { broker });
     listener = await broker.consume({ consumer: 'test-saga-replies', bindings: PaymentsReplies.map((reply) => reply.type) }, async (delivery) => {
       replies.push(JSON.parse(delivery.body) as Reply);
       return { outcome: 'ack' };
@@ -72,12 +75,31 @@ describe("payments' answers to the checkout saga's commands", () => {
     expect(repliesTo(command.orderId)[0]!.payload.reason).toBe(`${PaymentsErrors.DECLINED.code}: The card was declined: card_declined`);
   });
 
-  it('replies payment-failed when the provider is down at authorization, so the saga can cancel', async () => {
+  it('keeps an authorization waiting through a short provider outage and authorizes once the provider is back', async () => {
     await fixture.setFaults({ outage: true });
+    const before = await fixture.counters();
     const command = authorizeCommand();
     await send(AuthorizePaymentCommand, command);
+    await vi.waitFor(async () => expect((await fixture.counters()).refusedByOutage).toBeGreaterThan(before.refusedByOutage), { timeout: 10_000, interval: 20 });
+    expect(repliesTo(command.orderId)).toHaveLength(0);
+    expect(await statusOf(command.orderId)).toEqual(['pending']);
+
+    await fixture.setFaults(NO_FAULTS);
     await untilReplies(command.orderId, 1);
+    expect(repliesTo(command.orderId)[0]).toMatchObject({ type: 'payments.payment-succeeded', payload: { operation: 'authorized' } });
+    expect(await statusOf(command.orderId)).toEqual(['authorized']);
+    expect((await fixture.counters()).authorizations - before.authorizations).toBe(1);
+  });
+
+  it('replies payment-failed once the provider has been down past the retry budget, so the saga can cancel', async () => {
+    await fixture.setFaults({ outage: true });
+    const command = authorizeCommand();
+    const sent = Date.now();
+    await send(AuthorizePaymentCommand, command);
+    await untilReplies(command.orderId, 1);
+    expect(Date.now() - sent).toBeGreaterThanOrEqual(RETRY_BUDGET_MS);
     expect(repliesTo(command.orderId)[0]!.payload.reason).toContain(PaymentsErrors.PROVIDER_UNAVAILABLE.code);
+    expect(await statusOf(command.orderId)).toEqual(['failed']);
   });
 
   it('authorizes once when the same command arrives twice, replying to each with the same payment', async () => {

@@ -9,7 +9,6 @@ export const InventoryConfig = Type.Object({
   /** How often expired reservations are swept back into stock, and how many per transaction. */
   INVENTORY_EXPIRY_INTERVAL_MS: Type.Integer({ minimum: 50, maximum: 3_600_000, default: 5_000 }),
   INVENTORY_EXPIRY_BATCH_SIZE: Type.Integer({ minimum: 1, maximum: 1_000, default: 100 }),
-  /** RabbitMQ; without it the in-process broker that the services of this process share. */
   /** Deliveries of a command before it is dead-lettered (a failing release or confirm is retried with backoff). */
   INVENTORY_CONSUMER_MAX_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 100, default: 10 }),
 });

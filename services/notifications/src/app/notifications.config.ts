@@ -4,7 +4,6 @@ import { type Static, Type } from '@sinclair/typebox';
 /** Notifications' settings, read from its environment by `loadConfig`. */
 export const NotificationsConfig = Type.Object({
   NOTIFICATIONS_DB_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 100, default: 10 }),
-  /** RabbitMQ; without it the in-process broker that the services of this process share. */
   /** SMTP server for e-mails; without it they are written to the mailbox directory. */
   SMTP_URL: Type.Optional(Env.url(['smtp', 'smtps'])),
   /** The data directory of the placement; the mailbox defaults to `<data dir>/mailbox`. */

@@ -3,7 +3,6 @@ import { type Static, Type } from '@sinclair/typebox';
 /** Orders' settings, read from its environment by `loadConfig`. */
 export const OrdersConfig = Type.Object({
   ORDERS_DB_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 100, default: 10 }),
-  /** RabbitMQ; without it the in-process broker that the services of this process share. */
   /** How long a checkout waits for the saga to finish before answering 202 instead of 200. */
   ORDERS_CHECKOUT_WAIT_MS: Type.Integer({ minimum: 0, maximum: 10_000, default: 1_500 }),
   /** How long a saga step waits for its participant's reply before compensating. */

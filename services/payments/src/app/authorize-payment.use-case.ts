@@ -6,7 +6,7 @@ import { authorizeProblems } from '../domain/payment-input.rules.ts';
 import { operationKey, type PaymentRecord } from '../domain/payment.model.ts';
 import { authorizeStep } from '../domain/payment.rules.ts';
 import { reread } from './find-payment.ts';
-import { answer, type PaymentResult } from './payment.failure.ts';
+import { answer, PaymentFailure, type PaymentResult } from './payment.failure.ts';
 import type { PaymentsDeps } from './payments.deps.ts';
 import type { AuthorizeOutcome } from './provider.gateway.ts';
 
@@ -21,8 +21,22 @@ function settled(record: PaymentRecord): PaymentResult {
   return answer(record, step);
 }
 
-async function recordOutcome(deps: PaymentsDeps, record: PaymentRecord, outcome: AuthorizeOutcome): Promise<PaymentResult> {
+/** How an authorization treats a provider it cannot reach. */
+export interface AuthorizeOptions {
+  /**
+   * Until this moment (epoch ms) an unreachable provider leaves the payment pending, to be sent again with the
+   * same key, and the answer is PAYMENTS.PROVIDER_UNAVAILABLE on a pending payment; after it (or without it) the
+   * payment is recorded failed.
+   */
+  readonly retryUntil?: number;
+}
+
+async function recordOutcome(deps: PaymentsDeps, record: PaymentRecord, outcome: AuthorizeOutcome, options: AuthorizeOptions): Promise<PaymentResult> {
   const { payments } = deps;
+  if (outcome.kind === 'unavailable' && options.retryUntil !== undefined && Date.now() < options.retryUntil) {
+    deps.logger.warn({ paymentId: record.id, orderId: record.orderId, reason: outcome.reason }, 'payment provider unavailable; the authorization stays pending');
+    return answer(record, PaymentsErrors.PROVIDER_UNAVAILABLE);
+  }
   let moved: PaymentRecord | undefined;
   if (outcome.kind === 'approved') {
     moved = await payments.transition(record.id, ['pending'], 'authorized', { provider_authorization_id: outcome.authorizationId }, { stamp: 'authorized_at' });
@@ -52,7 +66,7 @@ async function recordOutcome(deps: PaymentsDeps, record: PaymentRecord, outcome:
  * however often (or concurrently) it is called, the provider makes at most one authorization.
  * Fails with PAYMENTS.DECLINED, PAYMENTS.PROVIDER_UNAVAILABLE, PAYMENTS.VOIDED or PAYMENTS.TERMS_CHANGED.
  */
-export async function authorizePayment(deps: PaymentsDeps, input: AuthorizePayment): Promise<PaymentResult> {
+export async function authorizePayment(deps: PaymentsDeps, input: AuthorizePayment, options: AuthorizeOptions = {}): Promise<PaymentResult> {
   const problems = authorizeProblems(input);
   if (problems.length > 0) {
     return fail(new AppError(PlatformErrors.VALIDATION, problems.map((p) => `${p.path} ${p.message}`).join('; '), { errors: problems }));
@@ -82,5 +96,10 @@ export async function authorizePayment(deps: PaymentsDeps, input: AuthorizePayme
     token: input.paymentToken,
     idempotencyKey: record.authorizeKey,
   });
-  return recordOutcome(deps, record, outcome);
+  return recordOutcome(deps, record, outcome, options);
+}
+
+/** True when an authorization is still pending because the provider could not be reached: worth sending again. */
+export function awaitsProvider(result: PaymentResult): boolean {
+  return !result.ok && result.error instanceof PaymentFailure && result.error.payment.status === 'pending';
 }

@@ -13,7 +13,12 @@ export const PaymentsConfig = Type.Object({
   PAYMENTS_PROVIDER_BREAKER_FAILURES: Type.Integer({ minimum: 1, maximum: 1_000, default: 5 }),
   /** How long the open circuit fails fast before one trial call. */
   PAYMENTS_PROVIDER_HALF_OPEN_MS: Type.Integer({ minimum: 1, maximum: 600_000, default: 5_000 }),
-  /** RabbitMQ; without it the in-process broker that the services of this process share. */
+  /**
+   * How long an authorization keeps being retried while the provider is unreachable, counted from the saga's
+   * command, before payments replies that it failed. Keep it below orders' ORDERS_SAGA_STEP_TIMEOUT_MS, so the
+   * answer arrives before the saga gives up on the step.
+   */
+  PAYMENTS_AUTHORIZE_RETRY_BUDGET_MS: Type.Integer({ minimum: 0, maximum: 600_000, default: 20_000 }),
   /**
    * Deliveries of a command before it is dead-lettered. Generous: a capture or void during a provider outage is
    * retried with backoff until the provider is back, since the saga cannot go on without it.
