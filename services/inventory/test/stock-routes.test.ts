@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Availability, StockLevel, WarehouseList } from '@bazaar/inventory/contract';
+import type { Availability, StockCounts, StockLevel, WarehouseList } from '@bazaar/inventory/contract';
 import { freshSku, RENO, ROTTERDAM, startInventoryFixture, valueOf, type InventoryFixture } from './support/inventory.fixture.ts';
 
 let fixture: InventoryFixture;
@@ -57,6 +57,27 @@ describe('the availability of a SKU', () => {
 
   it.each(['SKU-1', 'sku_Upper', 'sku_', `sku_${'a'.repeat(70)}`, 'sku_a%20b'])('is refused with 400 for the malformed SKU %s', async (sku) => {
     expectProblem(await fixture.request('GET', `/api/inventory/${sku}`), 400, 'PLATFORM.VALIDATION');
+  });
+});
+
+describe('the stock counts of a SKU', () => {
+  it('show an administrator on hand, reserved and available per warehouse and in total', async () => {
+    const sku = freshSku();
+    await fixture.stock(sku, { rotterdam: 6, reno: 4 });
+    valueOf(await fixture.useCases.reserveStock({ orderId: 'ord_counts-1', lines: [{ sku, quantity: 5 }] }));
+    const response = await fixture.request('GET', `/api/inventory/${sku}/counts`, { token: fixture.adminToken });
+    expect(response.statusCode).toBe(200);
+    const counts = response.json<StockCounts>();
+    expect(counts).toMatchObject({ sku, onHand: 10, reserved: 5, available: 5 });
+    expect(counts.warehouses.map(({ name, onHand, reserved, available }) => ({ name, onHand, reserved, available }))).toEqual([
+      { name: 'Reno', onHand: 4, reserved: 0, available: 4 },
+      { name: 'Rotterdam', onHand: 6, reserved: 5, available: 1 },
+    ]);
+  });
+
+  it('are for administrators only', async () => {
+    expectProblem(await fixture.request('GET', '/api/inventory/sku_ok/counts'), 401, 'PLATFORM.UNAUTHENTICATED');
+    expectProblem(await fixture.request('GET', '/api/inventory/sku_ok/counts', { token: fixture.customerToken }), 403, 'PLATFORM.FORBIDDEN');
   });
 });
 

@@ -158,4 +158,45 @@ describe('the admin console', () => {
     expect(await screen.findByText('Saved (version 2).')).toBeInTheDocument();
     expect(api.calls('PATCH', `/api/products/${helmet.id}`)[1]?.body).toEqual({ priceMinor: 12950 });
   });
+
+  it('shows a SKU’s stock on hand, reserved and available per warehouse, and sets what is on hand', async () => {
+    const warehouses = [
+      { id: 'wh_reno', name: 'Reno' },
+      { id: 'wh_rotterdam', name: 'Rotterdam' },
+    ];
+    let onHand = 6;
+    const counts = () =>
+      json({
+        sku: 'sku_lamp',
+        onHand: onHand + 4,
+        reserved: 5,
+        available: onHand - 1,
+        warehouses: [
+          { warehouseId: 'wh_reno', name: 'Reno', onHand: 4, reserved: 0, available: 4 },
+          { warehouseId: 'wh_rotterdam', name: 'Rotterdam', onHand, reserved: 5, available: onHand - 5 },
+        ],
+      });
+    const puts: unknown[] = [];
+    fakeApi({
+      'POST /api/auth/refresh': admin,
+      ...common,
+      'GET /api/inventory/warehouses': () => json(warehouses),
+      'GET /api/inventory/sku_lamp/counts': counts,
+      'PUT /api/inventory/sku_lamp': ({ body }) => {
+        puts.push(body);
+        onHand = 9;
+        return json({ sku: 'sku_lamp', available: 8, warehouses: [{ warehouseId: 'wh_rotterdam', onHand: 9, reserved: 5, available: 4, version: 2 }] });
+      },
+    });
+    renderApp('/admin/stock/sku_lamp');
+
+    const rotterdam = (await screen.findByRole('heading', { name: 'Rotterdam' })).closest('form')!;
+    expect(rotterdam).toHaveTextContent('On hand 6, reserved 5, available 1');
+    expect(screen.getByText(/In total: 10 on hand, 5 reserved, 5 available/)).toBeInTheDocument();
+
+    await userEvent.type(within(rotterdam).getByLabelText('New stock on hand'), '9');
+    await userEvent.click(within(rotterdam).getByRole('button', { name: 'Set stock' }));
+    await waitFor(() => expect(rotterdam).toHaveTextContent('On hand 9, reserved 5, available 4'));
+    expect(puts).toEqual([{ warehouseId: 'wh_rotterdam', onHand: 9 }]);
+  });
 });

@@ -1,13 +1,15 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { inventoryApi } from '../api/inventory.api.ts';
-import type { StockLevel, Warehouse } from '../api/types.ts';
+import type { StockCounts, StockLevel, Warehouse } from '../api/types.ts';
 import { ErrorMessage } from '../components/error-message.tsx';
 import { Loading } from '../components/loading.tsx';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import { useResource } from '../hooks/use-resource.ts';
 
-function WarehouseStockForm({ sku, warehouse, available, onSaved }: { sku: string; warehouse: Warehouse; available: number | undefined; onSaved(level: StockLevel): void }) {
+type Counts = StockCounts['warehouses'][number];
+
+function WarehouseStockForm({ sku, warehouse, counts, onSaved }: { sku: string; warehouse: Warehouse; counts: Counts | undefined; onSaved(level: StockLevel): void }) {
   const [onHand, setOnHand] = useState('');
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -38,7 +40,7 @@ function WarehouseStockForm({ sku, warehouse, available, onSaved }: { sku: strin
     >
       <h2>{warehouse.name}</h2>
       <p>
-        Available now: <strong>{available ?? '—'}</strong>
+        On hand <strong>{counts?.onHand ?? 0}</strong>, reserved <strong>{counts?.reserved ?? 0}</strong>, available <strong>{counts?.available ?? 0}</strong>
       </p>
       <div className="field inline">
         <label htmlFor={inputId}>New stock on hand</label>
@@ -52,19 +54,19 @@ function WarehouseStockForm({ sku, warehouse, available, onSaved }: { sku: strin
   );
 }
 
-/** Stock of one SKU per warehouse: what can be bought, and setting what is on hand. */
+/** Stock of one SKU per warehouse: on hand, reserved and available, and setting what is on hand. */
 export default function StockPage() {
   const { sku = '' } = useParams();
   useDocumentTitle(`Admin: stock of ${sku}`);
   const warehouses = useResource('warehouses', (signal) => inventoryApi.warehouses(signal));
-  const availability = useResource(`admin-stock:${sku}`, (signal) => inventoryApi.availability(sku, signal));
+  const availability = useResource(`admin-stock:${sku}`, (signal) => inventoryApi.counts(sku, signal));
   const [level, setLevel] = useState<StockLevel | null>(null);
 
   if (warehouses.loading || availability.loading) return <Loading label="Loading stock…" />;
   if (warehouses.error || !warehouses.data) return <ErrorMessage error={warehouses.error} onRetry={warehouses.reload} />;
   if (availability.error) return <ErrorMessage error={availability.error} onRetry={availability.reload} />;
 
-  const availableIn = (warehouseId: string) => availability.data?.warehouses.find((row) => row.warehouseId === warehouseId)?.available ?? 0;
+  const countsIn = (warehouseId: string) => availability.data?.warehouses.find((row) => row.warehouseId === warehouseId);
 
   return (
     <div className="page narrow">
@@ -74,7 +76,9 @@ export default function StockPage() {
       <h1>
         Stock of <span className="mono">{sku}</span>
       </h1>
-      <p>Total available: {availability.data?.available ?? 0}</p>
+      <p>
+        In total: {availability.data?.onHand ?? 0} on hand, {availability.data?.reserved ?? 0} reserved, {availability.data?.available ?? 0} available
+      </p>
       {level ? (
         <div className="notice success" role="status">
           <p>Saved. On hand, reserved and available now:</p>
@@ -92,7 +96,7 @@ export default function StockPage() {
           key={warehouse.id}
           sku={sku}
           warehouse={warehouse}
-          available={availableIn(warehouse.id)}
+          counts={countsIn(warehouse.id)}
           onSaved={(saved) => {
             setLevel(saved);
             availability.reload();

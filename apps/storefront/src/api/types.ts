@@ -4,7 +4,7 @@ import type { Order } from '@bazaar/orders/contract';
 // Response shapes come from the services' published contracts, as types only: no server code reaches the bundle.
 export type { Product, ProductPage, ProductSort, Category, CreateProduct, UpdateProduct, ProductAttributes } from '@bazaar/catalog/contract';
 export type { CartView, CartItem } from '@bazaar/cart/contract';
-export type { Availability, Warehouse, StockLevel } from '@bazaar/inventory/contract';
+export type { Availability, Warehouse, StockCounts, StockLevel } from '@bazaar/inventory/contract';
 export type { Order, OrderSummary, OrderPage, CheckoutAccepted, ShippingAddress } from '@bazaar/orders/contract';
 export type { Notification, NotificationPage } from '@bazaar/notifications/contract';
 export type { Faults } from '@bazaar/payment-provider/contract';

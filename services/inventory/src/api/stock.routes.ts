@@ -2,8 +2,9 @@ import { authenticate, type TokenVerifier } from '@bazaar/platform/auth';
 import { unwrap } from '@bazaar/platform/errors';
 import { type App, ProblemSchema } from '@bazaar/platform/http';
 import { InventoryPaths } from '../contract/inventory.paths.ts';
-import { Availability, SetStock, StockLevel, StockParams, WarehouseList } from '../contract/stock.schemas.ts';
+import { Availability, SetStock, StockCounts, StockLevel, StockParams, WarehouseList } from '../contract/stock.schemas.ts';
 import { getAvailability } from '../app/get-availability.use-case.ts';
+import { getStockCounts } from '../app/get-stock-counts.use-case.ts';
 import type { InventoryDeps } from '../app/inventory.deps.ts';
 import { listWarehouses } from '../app/list-warehouses.use-case.ts';
 import { setStock } from '../app/set-stock.use-case.ts';
@@ -23,6 +24,20 @@ export function registerStockRoutes(app: App, deps: InventoryDeps, verifier: Tok
     InventoryPaths.stock,
     { schema: { summary: 'What can be bought of a SKU, per warehouse and in total', params: StockParams, response: { 200: Availability, 400: ProblemSchema } } },
     (request) => getAvailability(deps, request.params.sku),
+  );
+
+  app.get(
+    InventoryPaths.counts,
+    {
+      onRequest: admin,
+      schema: {
+        summary: 'On hand, reserved and available of a SKU per warehouse',
+        security: [{ bearer: [] }],
+        params: StockParams,
+        response: { 200: StockCounts, 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema },
+      },
+    },
+    (request) => getStockCounts(deps, request.params.sku),
   );
 
   app.put(

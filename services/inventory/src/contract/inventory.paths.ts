@@ -2,4 +2,5 @@
 export const InventoryPaths = {
   warehouses: '/api/inventory/warehouses',
   stock: '/api/inventory/:sku',
+  counts: '/api/inventory/:sku/counts',
 } as const;

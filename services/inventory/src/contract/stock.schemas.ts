@@ -35,6 +35,24 @@ export const Availability = Type.Object({
 });
 export type Availability = Static<typeof Availability>;
 
+/** `GET /api/inventory/:sku/counts` (admin): on hand, reserved and available per warehouse, and in total. */
+export const StockCounts = Type.Object({
+  sku: Type.String(),
+  onHand: Type.Integer({ minimum: 0 }),
+  reserved: Type.Integer({ minimum: 0 }),
+  available: Type.Integer({ minimum: 0 }),
+  warehouses: Type.Array(
+    Type.Object({
+      warehouseId: Type.String({ pattern: idPattern('wh') }),
+      name: Type.String(),
+      onHand: Type.Integer({ minimum: 0 }),
+      reserved: Type.Integer({ minimum: 0 }),
+      available: Type.Integer({ minimum: 0 }),
+    }),
+  ),
+});
+export type StockCounts = Static<typeof StockCounts>;
+
 /** `PUT /api/inventory/:sku` (admin): the stock on hand of the SKU in one warehouse. */
 export const SetStock = Type.Object(
   {
