@@ -248,6 +248,27 @@ describe('the storefront in a browser, against the embedded placement', () => {
     await check(shopper, 'not-found');
   });
 
+  it('fits a phone’s width: no page scrolls sideways, and the cart is one tap away', async () => {
+    const [product] = await inStock('category=toys-games&sort=name', 1);
+    await shopper.setViewportSize({ width: 390, height: 844 });
+    try {
+      for (const [url, name] of [['/', 'phone-home'], ['/categories/toys-games', 'phone-category'], [`/products/${product!.id}`, 'phone-product'], ['/cart', 'phone-cart']] as const) {
+        await shopper.goto(url);
+        await shopper.locator('main').waitFor();
+        await shopper.waitForLoadState('networkidle');
+        const overflow = await shopper.evaluate(() => {
+          const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
+          return root.scrollWidth - root.clientWidth;
+        });
+        expect(overflow, `${url} scrolls sideways on a phone`).toBeLessThanOrEqual(0);
+        await check(shopper, name);
+      }
+      expect(await shopper.getByRole('link', { name: /cart/i }).first().isVisible()).toBe(true);
+    } finally {
+      await shopper.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+
   it('raised no script errors or content-security-policy refusals on the way', () => {
     expect(problems).toEqual([]);
   });
