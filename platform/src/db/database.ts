@@ -40,6 +40,9 @@ export async function openDatabase<DB>(options: DatabaseOptions): Promise<Databa
     connectionString,
     max: options.poolSize ?? 10,
     idleTimeoutMillis: 30_000,
+    // A caller that cannot get a connection for this long fails (and its work is retried) instead of waiting
+    // forever behind connections that may never come back.
+    connectionTimeoutMillis: 10_000,
     types: pgTypes,
     application_name: options.name,
   });

@@ -26,6 +26,17 @@ export interface HandlerContext<DB> {
  */
 export type MessageHandler<M, DB> = (message: M, context: HandlerContext<DB>) => Promise<void>;
 
+/**
+ * A handler whose work cannot happen inside a transaction: `prepare` runs first, outside any transaction (remote
+ * calls, use cases that commit on their own), then `handle` records its result in the consumer's transaction
+ * with the inbox row. `prepare` must be idempotent: it runs again on a redelivery, and may run for a duplicate.
+ * Either throwing means "not done".
+ */
+export interface PreparedHandler<M, DB, P> {
+  prepare(message: M, context: { readonly consumer: string; readonly attempt: number }): Promise<P>;
+  handle(message: M, prepared: P, context: HandlerContext<DB>): Promise<void>;
+}
+
 export interface ConsumerRunnerOptions<DB> {
   readonly db: Kysely<DB>;
   readonly broker: Broker;
@@ -46,7 +57,11 @@ export interface ConsumerRunner<DB> {
    * Registers `handler` for the given message definitions under `consumer` (usually the service name: one
    * queue per consumer). Call before `start`; one handler per message type and version per consumer.
    */
-  subscribe<D extends MessageDefinition>(consumer: string, definitions: D | readonly D[], handler: MessageHandler<MessageOf<D>, DB>): void;
+  subscribe<D extends MessageDefinition, P = never>(
+    consumer: string,
+    definitions: D | readonly D[],
+    handler: MessageHandler<MessageOf<D>, DB> | PreparedHandler<MessageOf<D>, DB, P>,
+  ): void;
   /** Declares every consumer's queue and starts consuming. */
   start(): Promise<void>;
   /** Stops consuming and waits for the handlers in progress. */
@@ -55,7 +70,7 @@ export interface ConsumerRunner<DB> {
 
 interface Route<DB> {
   readonly definition: MessageDefinition;
-  readonly handler: MessageHandler<Message, DB>;
+  readonly handler: PreparedHandler<Message, DB, unknown>;
 }
 
 const PRUNE_EVERY_MS = 10 * 60_000;
@@ -103,13 +118,15 @@ export function createConsumerRunner<DB>(options: ConsumerRunnerOptions<DB>): Co
     const log = logger.child({ consumer, messageId: message.id, type: message.type, correlationId: message.correlationId });
     const stopTimer = metrics?.duration.startTimer({ consumer, type: message.type });
     try {
-      const processed = await inConsumerSpan(consumer, message, delivery.attempt, () =>
-        db.transaction().execute(async (trx) => {
+      const processed = await inConsumerSpan(consumer, message, delivery.attempt, async () => {
+        // Outside the transaction, so a handler that calls out (or commits on its own) holds no connection meanwhile.
+        const prepared = route.handler.prepare === NOTHING_TO_PREPARE ? undefined : await route.handler.prepare(message, { consumer, attempt: delivery.attempt });
+        return db.transaction().execute(async (trx) => {
           if (!(await claimInbox(trx, consumer, message.id))) return false;
-          await route.handler(message, { trx, consumer, attempt: delivery.attempt });
+          await route.handler.handle(message, prepared, { trx, consumer, attempt: delivery.attempt });
           return true;
-        }),
-      );
+        });
+      });
       count(consumer, message.type, processed ? 'processed' : 'duplicate');
       if (!processed) log.debug('duplicate delivery acknowledged without handling');
       return { outcome: 'ack' };
@@ -139,7 +156,7 @@ export function createConsumerRunner<DB>(options: ConsumerRunnerOptions<DB>): Co
         if (byVersion.has(definition.version)) {
           throw new Error(`${consumer} already handles ${definition.type} v${definition.version}`);
         }
-        byVersion.set(definition.version, { definition, handler: handler as MessageHandler<Message, DB> });
+        byVersion.set(definition.version, { definition, handler: asPrepared(handler as MessageHandler<Message, DB> | PreparedHandler<Message, DB, unknown>) });
       }
     },
     async start() {
@@ -169,4 +186,11 @@ export function createConsumerRunner<DB>(options: ConsumerRunnerOptions<DB>): Co
 function describe(error: unknown): string {
   if (error instanceof Error) return `${error.name}: ${error.message}`;
   return String(error);
+}
+
+const NOTHING_TO_PREPARE = async () => undefined;
+
+function asPrepared<DB>(handler: MessageHandler<Message, DB> | PreparedHandler<Message, DB, unknown>): PreparedHandler<Message, DB, unknown> {
+  if (typeof handler !== 'function') return handler;
+  return { prepare: NOTHING_TO_PREPARE, handle: (message, _prepared, context) => handler(message, context) };
 }

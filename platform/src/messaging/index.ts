@@ -18,6 +18,7 @@ export {
   type ConsumerRunnerOptions,
   type HandlerContext,
   type MessageHandler,
+  type PreparedHandler,
 } from './consumer.runner.ts';
 export {
   createDeadLetters,

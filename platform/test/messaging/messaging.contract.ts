@@ -163,6 +163,50 @@ export function describeMessagingContract(adapter: string, make: () => Promise<B
       expect((await bus.deadLetters.list()).items).toEqual([]);
     });
 
+    it('runs a prepared handler’s outside work before its transaction, retrying it when it throws, and records its result once', async () => {
+      const bus = messaging();
+      const prepared: number[] = [];
+      bus.subscribe(uniqueConsumer('payments'), StockReserved, {
+        async prepare(message, { attempt }) {
+          prepared.push(attempt);
+          if (attempt === 1) throw new Error('provider hiccup');
+          return message.payload.quantity * 2;
+        },
+        async handle(message, doubled, { trx }) {
+          await reserve({ ...message, payload: { ...message.payload, quantity: doubled } }, trx);
+        },
+      });
+      await bus.start();
+      await writeInTransaction(bus, StockReserved.create({ sku: 'sku_prepared', quantity: 4 }));
+      await vi.waitFor(async () => expect(await reserved(database, 'sku_prepared')).toBe(8), eventually);
+      expect(prepared).toEqual([1, 2]);
+    });
+
+    it('holds no connection while a prepared handler works, so work that commits on its own cannot starve a small pool', async () => {
+      // One connection in all: were the consumer's transaction open during `prepare`, the write there would wait forever.
+      const narrow = await openMessagingDatabase({ poolSize: 1 });
+      const bus = createMessaging<TestSchema>({ db: narrow.db, broker: subject.broker, logger, consumers: { backoff: { baseMs: 20, maxMs: 200 } } });
+      started.push(bus);
+      try {
+        bus.subscribe(uniqueConsumer('payments'), StockReserved, {
+          async prepare(message) {
+            await narrow.db.insertInto('stock').values({ sku: `${message.payload.sku}-own`, reserved: 1 }).execute();
+            return message.payload.quantity;
+          },
+          async handle(message, quantity, { trx }) {
+            await reserve({ ...message, payload: { ...message.payload, quantity } }, trx);
+          },
+        });
+        await bus.start();
+        await narrow.db.transaction().execute((trx) => bus.outbox.write(trx, StockReserved.create({ sku: 'sku_narrow', quantity: 3 })));
+        await vi.waitFor(async () => expect(await reserved(narrow, 'sku_narrow')).toBe(3), eventually);
+        expect(await reserved(narrow, 'sku_narrow-own')).toBe(1);
+      } finally {
+        await bus.stop();
+        await narrow.drop();
+      }
+    });
+
     it('dead-letters a message that fails every attempt, and a re-drive after the fix processes it once', async () => {
       const bus = messaging();
       const consumer = uniqueConsumer('inventory');

@@ -10,13 +10,14 @@ export interface TestSchema extends MessagingTables {
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
 /** A database of the test file's own with the messaging tables and a `stock` table; `drop()` removes it. */
-export async function openMessagingDatabase(): Promise<Database<TestSchema> & { drop(): Promise<void>; reset(): Promise<void> }> {
+export async function openMessagingDatabase(options: { poolSize?: number } = {}): Promise<Database<TestSchema> & { drop(): Promise<void>; reset(): Promise<void> }> {
   const made = testDatabase('messaging');
   const database = await openDatabase<TestSchema>({
     serverUrl: made.serverUrl,
     name: made.name,
     migrationsFolder,
     logger: testLogger('messaging-db'),
+    ...(options.poolSize !== undefined && { poolSize: options.poolSize }),
   });
   return {
     ...database,

@@ -15,21 +15,24 @@ export class ProviderStillUnavailable extends Error {
 }
 
 /**
- * Authorizes the order's total and replies succeeded or failed. While the provider cannot be reached, the
+ * Authorizes the order's total (outside the consumer's transaction: it calls the provider and commits on its
+ * own) and replies succeeded or failed. While the provider cannot be reached, the
  * command is retried with backoff (the buyer's order waits) for `retryBudgetMs` from when the saga sent it; past
- * that, the reply is a failure and the saga cancels the order. The use case commits on its own connection
- * before the reply is written; a redelivery authorizes again by the same order, which the provider answers
- * idempotently.
+ * that, the reply is a failure and the saga cancels the order. A redelivery authorizes again by the same order,
+ * which the provider answers idempotently.
  */
 export function subscribeAuthorizePayment(
   messaging: Messaging<PaymentsTables>,
   useCases: { authorizePayment(input: AuthorizePayment, options?: AuthorizeOptions): Promise<PaymentResult> },
   options: { retryBudgetMs: number },
 ): void {
-  messaging.subscribe(PAYMENTS_COMMANDS_CONSUMER, AuthorizePaymentCommand, async (message, { trx }) => {
-    const { step: _step, ...input } = message.payload;
-    const result = await useCases.authorizePayment(input, { retryUntil: Date.parse(message.occurredAt) + options.retryBudgetMs });
-    if (awaitsProvider(result)) throw new ProviderStillUnavailable(input.orderId);
-    await replyWith(messaging, trx, message, result, 'authorized');
+  messaging.subscribe(PAYMENTS_COMMANDS_CONSUMER, AuthorizePaymentCommand, {
+    async prepare(message) {
+      const { step: _step, ...input } = message.payload;
+      const result = await useCases.authorizePayment(input, { retryUntil: Date.parse(message.occurredAt) + options.retryBudgetMs });
+      if (awaitsProvider(result)) throw new ProviderStillUnavailable(input.orderId);
+      return result;
+    },
+    handle: (message, result, { trx }) => replyWith(messaging, trx, message, result, 'authorized'),
   });
 }
