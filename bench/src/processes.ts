@@ -28,11 +28,14 @@ function descendants(pid: number): number[] {
   return found;
 }
 
-/** The first descendant of `pid` whose command line contains `text` (e.g. the Node process behind `npm start`). */
+/**
+ * The first descendant of `pid` whose command line contains `text` (e.g. the Node process behind `npm start`),
+ * skipping the shell npm runs the command through.
+ */
 export function findDescendant(pid: number, text: string): number | undefined {
   return descendants(pid).find((p) => {
     try {
-      return readFileSync(`/proc/${p}/cmdline`, 'utf8').includes(text);
+      return readFileSync(`/proc/${p}/cmdline`, 'utf8').includes(text) && readFileSync(`/proc/${p}/comm`, 'utf8').trim() !== 'sh';
     } catch {
       return false;
     }
