@@ -51,7 +51,10 @@ describe('the embedded placement, started as a newcomer starts it', () => {
       const html = await page.text();
       expect(html).toContain('<div id="root">');
       for (const [, asset] of html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)) {
-        expect((await fetch(`${base}${asset}`)).status).toBe(200);
+        const served = await fetch(`${base}${asset}`);
+        // Read to the end: an unread body would keep its connection busy and hold the system's shutdown open.
+        await served.arrayBuffer();
+        expect(served.status).toBe(200);
       }
     }
   });

@@ -33,8 +33,11 @@ async function catalogSkus(catalogUrl: string): Promise<string[]> {
   return skus;
 }
 
+/** How long a service thread has to close its service before the thread is ended anyway. */
+const THREAD_STOP_MS = 15_000;
+
 /** Starts one service on a worker thread of this process and resolves once it listens. */
-async function startOnThread(data: ServiceThreadData): Promise<{ url: string; stop(): Promise<void> }> {
+async function startOnThread(data: ServiceThreadData, onSlowStop: () => void): Promise<{ url: string; stop(): Promise<void> }> {
   const worker = new Worker(new URL('./service-thread.ts', import.meta.url), {
     workerData: data,
     // A heap of its own, sized for the edge: it holds no data, only requests in flight.
@@ -50,9 +53,18 @@ async function startOnThread(data: ServiceThreadData): Promise<{ url: string; st
   return {
     url,
     async stop() {
-      const stopped = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+      const closed = new Promise<boolean>((resolve) => {
+        worker.on('message', (message: ServiceThreadMessage) => message.type === 'stopped' && resolve(true));
+        worker.once('exit', () => resolve(true));
+      });
       worker.postMessage('stop');
-      await stopped;
+      let timer: NodeJS.Timeout | undefined;
+      const inTime = await Promise.race([closed, new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), THREAD_STOP_MS)))]);
+      clearTimeout(timer);
+      if (!inTime) onSlowStop();
+      // Once its service has closed (or ran out of time), nothing on the thread is worth waiting for: a handle
+      // left open there (a keep-alive socket, a timer) must not hold the whole system's shutdown.
+      await worker.terminate();
     },
   };
 }
@@ -117,7 +129,7 @@ export async function startEmbedded(config: PlacementConfig, env: Record<string,
           host,
           logLevel: config.LOG_LEVEL,
           otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
-        });
+        }, () => log.warn({ service: entry.name, waitedMs: THREAD_STOP_MS }, 'the service thread did not close in time: ending it'));
         stops.push({ name: entry.name, stop: () => thread.stop() });
         url = thread.url;
       } else {

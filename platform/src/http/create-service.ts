@@ -40,6 +40,11 @@ export interface ServiceOptions {
   readonly bodyLimit?: number;
   /** Trust `X-Forwarded-For` from the gateway (internal services behind it). */
   readonly trustProxy?: boolean | string;
+  /**
+   * How long `close()` waits for in-flight requests before it cuts the connections left (default 5 s): a client
+   * that stops reading a response must not hold a shutdown open.
+   */
+  readonly drainTimeoutMs?: number;
 }
 
 export interface Service {
@@ -193,7 +198,19 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     },
     close() {
       closing ??= (async () => {
-        await app.close();
+        const drained = app.close();
+        const drainTimeoutMs = options.drainTimeoutMs ?? 5_000;
+        let deadline: NodeJS.Timeout | undefined;
+        const late = await Promise.race([
+          drained.then(() => false),
+          new Promise<boolean>((resolve) => (deadline = setTimeout(() => resolve(true), drainTimeoutMs))),
+        ]);
+        clearTimeout(deadline);
+        if (late) {
+          options.logger.warn({ drainTimeoutMs }, 'requests still in flight after the drain timeout: closing their connections');
+          app.server.closeAllConnections();
+          await drained;
+        }
         for (const release of releases.reverse()) {
           try {
             await release();

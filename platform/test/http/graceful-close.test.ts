@@ -85,4 +85,24 @@ describe('closing a listening service', () => {
     await response.json();
     await within(2_000, 'close with an idle keep-alive connection', service.close());
   });
+
+  it('closes even while a client has stopped reading a large response', async () => {
+    const service = await createService({ name: 'stalled', logger: testLogger('stalled'), drainTimeoutMs: 300 });
+    let released = false;
+    service.onClose(() => void (released = true));
+    // Far more than the socket buffers hold, so the response stays in flight while nobody reads it.
+    const big = Buffer.alloc(64 * 1024 * 1024, 120);
+    service.app.get('/big', async (_request, reply) => reply.type('application/octet-stream').send(big));
+    const url = new URL(await service.listen(0));
+    const socket = net.connect(Number(url.port), '127.0.0.1');
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    socket.write(`GET /big HTTP/1.1\r\nhost: ${url.host}\r\n\r\n`);
+    // Read the first bytes, then stop reading: the server is now blocked on a full socket.
+    await new Promise<void>((resolve) => socket.once('data', () => resolve()));
+    socket.pause();
+
+    await within(5_000, 'closing with a stalled reader', service.close());
+    expect(released).toBe(true);
+    socket.destroy();
+  });
 });

@@ -1,0 +1,119 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { freePort } from '@bazaar/platform/net';
+import { chromium, type Browser } from 'playwright-core';
+import { startNode } from './processes.ts';
+
+/**
+ * `npm run bench:storefront`: how soon the storefront's pages are usable in headless Chromium on localhost, each
+ * load in a fresh browser profile (nothing cached), beside the gateway's own server-rendered API docs page (no
+ * script) loaded the same way as the baseline. Written to docs/benchmarks.md.
+ */
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+const LOADS = Number(process.env['BENCH_LOADS'] ?? 15);
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+interface Page {
+  readonly name: string;
+  readonly path: string;
+  /** What must be on screen for a shopper to use the page. */
+  readonly ready: string;
+}
+
+interface Measured {
+  readonly name: string;
+  readonly p50: number;
+  readonly p95: number;
+  readonly bytes: number;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+/** Loads `page` LOADS times, each in a new profile; the time runs from navigation to `ready` being visible. */
+async function measure(browser: Browser, base: string, page: Page): Promise<Measured> {
+  const times: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < LOADS; i += 1) {
+    const context = await browser.newContext({ baseURL: base, viewport: { width: 1280, height: 900 } });
+    const tab = await context.newPage();
+    let transferred = 0;
+    tab.on('response', (response) => {
+      void response.body().then(
+        (body) => (transferred += body.length),
+        () => undefined,
+      );
+    });
+    const began = performance.now();
+    await tab.goto(page.path, { waitUntil: 'commit' });
+    await tab.locator(page.ready).first().waitFor({ state: 'visible', timeout: 30_000 });
+    times.push(performance.now() - began);
+    await tab.waitForLoadState('networkidle');
+    bytes = transferred;
+    await context.close();
+  }
+  times.sort((a, b) => a - b);
+  return { name: page.name, p50: percentile(times, 50), p95: percentile(times, 95), bytes };
+}
+
+async function main(): Promise<void> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'bazaar-bench-storefront-'));
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const system = await startNode('', { BAZAAR_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', DATABASE_URL: '', REDIS_URL: '', AMQP_URL: '' }, 'Bazaar is ready at', [
+    'npm',
+    'start',
+    '--silent',
+  ]);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  try {
+    const products = (await (await fetch(`${base}/api/products?limit=1`)).json()) as { items: { id: string }[] };
+    const categories = (await (await fetch(`${base}/api/categories`)).json()) as { slug: string }[] | { items: { slug: string }[] };
+    const slug = (Array.isArray(categories) ? categories : categories.items)[0]!.slug;
+    const pages: Page[] = [
+      { name: 'API docs page (baseline: server-rendered, no script)', path: '/api/docs', ready: 'h1' },
+      { name: 'home (categories and newest products)', path: '/', ready: '.product-card' },
+      { name: 'category page', path: `/categories/${slug}`, ready: '.product-card' },
+      { name: 'search results', path: '/search?q=lamp', ready: '.product-card' },
+      { name: 'product page', path: `/products/${products.items[0]!.id}`, ready: 'button:has-text("Add to cart")' },
+    ];
+    const results: Measured[] = [];
+    for (const page of pages) {
+      // One unmeasured load first, so the server's caches are as warm as a shopper would find them.
+      await measure(browser, base, page).catch(() => undefined);
+      const result = await measure(browser, base, page);
+      results.push(result);
+      console.log(`${result.name}: p50 ${result.p50.toFixed(0)} ms, p95 ${result.p95.toFixed(0)} ms, ${(result.bytes / 1024).toFixed(0)} KiB`);
+    }
+    const baseline = results[0]!;
+    const cpus = os.cpus();
+    const section = [
+      '<!-- bench:storefront:start -->',
+      `## Storefront (\`npm run bench:storefront\`) — ${new Date().toISOString().slice(0, 10)}`,
+      '',
+      `Machine: ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.versions.node}, headless Chromium.`,
+      `Each page loaded ${LOADS} times through the gateway of the embedded placement, every time in a fresh browser profile (nothing cached); the time runs from navigation until what a shopper needs is visible (product cards; on the product page, the add-to-cart button). Bytes are what the page fetched (scripts, styles, API answers).`,
+      '',
+      '| page | p50 ms | p95 ms | of baseline (p50) | fetched KiB |',
+      '|---|---:|---:|---:|---:|',
+      ...results.map((r) => `| ${r.name} | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${(r.p50 / baseline.p50).toFixed(1)}× | ${(r.bytes / 1024).toFixed(0)} |`),
+      '',
+      `Target: the catalog page usable in under 1 s on localhost (category page p95: ${results[2]!.p95.toFixed(0)} ms).`,
+      '<!-- bench:storefront:end -->',
+    ].join('\n');
+    console.log(`\n${section}\n`);
+    const file = path.join(repoRoot, 'docs/benchmarks.md');
+    let doc = await readFile(file, 'utf8');
+    const marked = /<!-- bench:storefront:start -->[\s\S]*<!-- bench:storefront:end -->/;
+    doc = marked.test(doc) ? doc.replace(marked, section) : `${doc.trimEnd()}\n\n${section}\n`;
+    await writeFile(file, doc);
+  } finally {
+    await browser.close();
+    await system.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
