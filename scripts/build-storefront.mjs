@@ -41,7 +41,13 @@ function build() {
   const staging = path.join(app, `.dist-build-${process.pid}`);
   console.log('bazaar: building the storefront (apps/storefront/dist)…');
   const started = Date.now();
-  const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn', '--outDir', staging], { cwd: app, stdio: 'inherit' });
+  // Always a production build: a start from inside a test runner inherits NODE_ENV=test, which would otherwise
+  // ship React's development build (and keep it, since the sources have not changed).
+  const result = spawnSync(process.execPath, [vite, 'build', '--mode', 'production', '--logLevel', 'warn', '--outDir', staging], {
+    cwd: app,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (result.status !== 0) {
     rmSync(staging, { recursive: true, force: true });
     console.error('bazaar: the storefront build failed (see above); fix it or run `npm run build:storefront` to retry.');

@@ -25,6 +25,9 @@ interface Measured {
   readonly name: string;
   readonly p50: number;
   readonly p95: number;
+  /** The same page loaded again in the same profile: a returning visitor with the assets cached. */
+  readonly againP50: number;
+  readonly againP95: number;
   readonly bytes: number;
 }
 
@@ -35,6 +38,7 @@ function percentile(sorted: readonly number[], p: number): number {
 /** Loads `page` LOADS times, each in a new profile; the time runs from navigation to `ready` being visible. */
 async function measure(browser: Browser, base: string, page: Page): Promise<Measured> {
   const times: number[] = [];
+  const again: number[] = [];
   let bytes = 0;
   for (let i = 0; i < LOADS; i += 1) {
     const context = await browser.newContext({ baseURL: base, viewport: { width: 1280, height: 900 } });
@@ -52,10 +56,16 @@ async function measure(browser: Browser, base: string, page: Page): Promise<Meas
     times.push(performance.now() - began);
     await tab.waitForLoadState('networkidle');
     bytes = transferred;
+    const second = await context.newPage();
+    const secondBegan = performance.now();
+    await second.goto(page.path, { waitUntil: 'commit' });
+    await second.locator(page.ready).first().waitFor({ state: 'visible', timeout: 30_000 });
+    again.push(performance.now() - secondBegan);
     await context.close();
   }
   times.sort((a, b) => a - b);
-  return { name: page.name, p50: percentile(times, 50), p95: percentile(times, 95), bytes };
+  again.sort((a, b) => a - b);
+  return { name: page.name, p50: percentile(times, 50), p95: percentile(times, 95), againP50: percentile(again, 50), againP95: percentile(again, 95), bytes };
 }
 
 async function main(): Promise<void> {
@@ -85,7 +95,7 @@ async function main(): Promise<void> {
       await measure(browser, base, page).catch(() => undefined);
       const result = await measure(browser, base, page);
       results.push(result);
-      console.log(`${result.name}: p50 ${result.p50.toFixed(0)} ms, p95 ${result.p95.toFixed(0)} ms, ${(result.bytes / 1024).toFixed(0)} KiB`);
+      console.log(`${result.name}: first visit p50 ${result.p50.toFixed(0)} ms, p95 ${result.p95.toFixed(0)} ms; returning p50 ${result.againP50.toFixed(0)} ms, p95 ${result.againP95.toFixed(0)} ms; ${(result.bytes / 1024).toFixed(0)} KiB`);
     }
     const baseline = results[0]!;
     const cpus = os.cpus();
@@ -94,13 +104,16 @@ async function main(): Promise<void> {
       `## Storefront (\`npm run bench:storefront\`) — ${new Date().toISOString().slice(0, 10)}`,
       '',
       `Machine: ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.versions.node}, headless Chromium.`,
-      `Each page loaded ${LOADS} times through the gateway of the embedded placement, every time in a fresh browser profile (nothing cached); the time runs from navigation until what a shopper needs is visible (product cards; on the product page, the add-to-cart button). Bytes are what the page fetched (scripts, styles, API answers).`,
+      `Each page loaded ${LOADS} times through the gateway of the embedded placement: a first visit in a fresh browser profile (nothing cached), then the same page again in a new tab of that profile (a returning visitor, assets cached). The time runs from navigation until what a shopper needs is visible (product cards; on the product page, the add-to-cart button). Bytes are what the first visit fetched (scripts, styles, API answers).`,
       '',
-      '| page | p50 ms | p95 ms | of baseline (p50) | fetched KiB |',
-      '|---|---:|---:|---:|---:|',
-      ...results.map((r) => `| ${r.name} | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${(r.p50 / baseline.p50).toFixed(1)}× | ${(r.bytes / 1024).toFixed(0)} |`),
+      '| page | first visit p50 ms | p95 ms | of baseline (p50) | returning p50 ms | p95 ms | fetched KiB |',
+      '|---|---:|---:|---:|---:|---:|---:|',
+      ...results.map(
+        (r) =>
+          `| ${r.name} | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${(r.p50 / baseline.p50).toFixed(1)}× | ${r.againP50.toFixed(0)} | ${r.againP95.toFixed(0)} | ${(r.bytes / 1024).toFixed(0)} |`,
+      ),
       '',
-      `Target: the catalog page usable in under 1 s on localhost (category page p95: ${results[2]!.p95.toFixed(0)} ms).`,
+      `Target: the catalog page usable in under 1 s on localhost (category page, first visit p95 ${results[2]!.p95.toFixed(0)} ms; returning p95 ${results[2]!.againP95.toFixed(0)} ms).`,
       '<!-- bench:storefront:end -->',
     ].join('\n');
     console.log(`\n${section}\n`);
