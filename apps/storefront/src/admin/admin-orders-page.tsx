@@ -4,6 +4,7 @@ import { EmptyState, Loading } from '../components/loading.tsx';
 import { useCursorPages } from '../hooks/use-cursor-pages.ts';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import { OrdersTable } from '../pages/orders-page.tsx';
+import { LoadMore } from '../components/load-more.tsx';
 
 /** Every customer's orders (the orders service answers an admin with all of them). */
 export default function AdminOrdersPage() {
@@ -26,13 +27,7 @@ export default function AdminOrdersPage() {
       ) : (
         <>
           <OrdersTable orders={orders.items} basePath="/admin/orders" showCustomer />
-          {orders.hasMore ? (
-            <div className="load-more">
-              <button type="button" className="button secondary" onClick={orders.loadMore} disabled={orders.loadingMore}>
-                {orders.loadingMore ? 'Loading…' : 'Show older orders'}
-              </button>
-            </div>
-          ) : null}
+          <LoadMore pages={orders} label="Show older orders" />
         </>
       )}
     </div>

@@ -2,6 +2,7 @@ import type { ProductListing } from '../hooks/use-product-listing.ts';
 import { ErrorMessage } from './error-message.tsx';
 import { EmptyState, Loading } from './loading.tsx';
 import { ProductGrid } from './product-card.tsx';
+import { LoadMore } from './load-more.tsx';
 
 interface Props {
   readonly listing: ProductListing;
@@ -23,13 +24,7 @@ export function ProductListingView({ listing, label, emptyTitle }: Props) {
       <h2 className="visually-hidden">{label}</h2>
       <ProductGrid products={listing.products} label={label} />
       {listing.moreError ? <ErrorMessage error={listing.moreError} /> : null}
-      {listing.hasMore ? (
-        <div className="load-more">
-          <button type="button" className="button secondary" onClick={listing.loadMore} disabled={listing.loadingMore}>
-            {listing.loadingMore ? 'Loading…' : 'Show more'}
-          </button>
-        </div>
-      ) : null}
+      <LoadMore pages={listing} label="Show more" />
     </>
   );
 }

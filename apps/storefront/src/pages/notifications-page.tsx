@@ -6,6 +6,7 @@ import { ErrorMessage } from '../components/error-message.tsx';
 import { EmptyState, Loading } from '../components/loading.tsx';
 import { useCursorPages } from '../hooks/use-cursor-pages.ts';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
+import { LoadMore } from '../components/load-more.tsx';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -64,13 +65,7 @@ export default function NotificationsPage() {
               );
             })}
           </ul>
-          {inbox.hasMore ? (
-            <div className="load-more">
-              <button type="button" className="button secondary" onClick={inbox.loadMore} disabled={inbox.loadingMore}>
-                {inbox.loadingMore ? 'Loading…' : 'Show older messages'}
-              </button>
-            </div>
-          ) : null}
+          <LoadMore pages={inbox} label="Show older messages" />
         </>
       )}
     </div>

@@ -7,6 +7,7 @@ import { OrderStatusBadge } from '../components/order-status.tsx';
 import { Price } from '../components/price.tsx';
 import { useCursorPages } from '../hooks/use-cursor-pages.ts';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
+import { LoadMore } from '../components/load-more.tsx';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -72,13 +73,7 @@ export default function OrdersPage() {
       ) : (
         <>
           <OrdersTable orders={orders.items} basePath="/orders" />
-          {orders.hasMore ? (
-            <div className="load-more">
-              <button type="button" className="button secondary" onClick={orders.loadMore} disabled={orders.loadingMore}>
-                {orders.loadingMore ? 'Loading…' : 'Show older orders'}
-              </button>
-            </div>
-          ) : null}
+          <LoadMore pages={orders} label="Show older orders" />
         </>
       )}
     </div>
