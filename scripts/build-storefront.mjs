@@ -4,9 +4,10 @@
 //   node scripts/build-storefront.mjs            build if stale
 //   node scripts/build-storefront.mjs --force    build regardless
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const app = path.join(root, 'apps', 'storefront');
@@ -31,6 +32,31 @@ function isStale() {
   return inputs.some((input) => newestInput(input) > builtAt);
 }
 
+// Text files worth compressing; below COMPRESS_MIN_BYTES the headers outweigh the saving.
+const COMPRESSIBLE = new Set(['.js', '.css', '.html', '.svg', '.json', '.txt', '.map']);
+const COMPRESS_MIN_BYTES = 1024;
+
+/**
+ * Writes a brotli (`.br`) and a gzip (`.gz`) copy beside every text file of the build, compressed once at the
+ * highest level, so that the gateway serves the smaller one a browser accepts without compressing per request.
+ */
+function precompress(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      precompress(file);
+      continue;
+    }
+    if (!COMPRESSIBLE.has(path.extname(entry.name))) continue;
+    const content = readFileSync(file);
+    if (content.length < COMPRESS_MIN_BYTES) continue;
+    const brotli = brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: content.length } });
+    const gzip = gzipSync(content, { level: constants.Z_BEST_COMPRESSION });
+    if (brotli.length < content.length) writeFileSync(`${file}.br`, brotli);
+    if (gzip.length < content.length) writeFileSync(`${file}.gz`, gzip);
+  }
+}
+
 function build() {
   const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
   if (!existsSync(vite)) {
@@ -53,6 +79,7 @@ function build() {
     console.error('bazaar: the storefront build failed (see above); fix it or run `npm run build:storefront` to retry.');
     process.exit(result.status ?? 1);
   }
+  precompress(staging);
   const retired = path.join(app, `.dist-old-${process.pid}`);
   try {
     if (existsSync(dist)) renameSync(dist, retired);

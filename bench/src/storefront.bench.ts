@@ -17,7 +17,7 @@ const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 interface Page {
   readonly name: string;
   readonly path: string;
-  /** What must be on screen for a shopper to use the page. */
+  /** What must be on screen for a shopper to use the page (a CSS selector). */
   readonly ready: string;
 }
 
@@ -25,10 +25,22 @@ interface Measured {
   readonly name: string;
   readonly p50: number;
   readonly p95: number;
+  /** The page's own clock: from the start of navigation (its time origin) to the frame that shows `ready`. */
+  readonly inPageP50: number;
+  readonly inPageP95: number;
   /** The same page loaded again in the same profile: a returning visitor with the assets cached. */
   readonly againP50: number;
   readonly againP95: number;
   readonly bytes: number;
+}
+
+// The little of a page's globals the in-page clock uses (this file is compiled without the DOM library).
+interface PageGlobals {
+  __benchReady?: number;
+  readonly document: { querySelector(selector: string): unknown };
+  readonly MutationObserver: new (callback: () => void) => { observe(target: unknown, options: { childList: boolean; subtree: boolean }): void; disconnect(): void };
+  requestAnimationFrame(callback: () => void): number;
+  readonly performance: { now(): number };
 }
 
 function percentile(sorted: readonly number[], p: number): number {
@@ -38,15 +50,27 @@ function percentile(sorted: readonly number[], p: number): number {
 /** Loads `page` LOADS times, each in a new profile; the time runs from navigation to `ready` being visible. */
 async function measure(browser: Browser, base: string, page: Page): Promise<Measured> {
   const times: number[] = [];
+  const inPage: number[] = [];
   const again: number[] = [];
   let bytes = 0;
   for (let i = 0; i < LOADS; i += 1) {
     const context = await browser.newContext({ baseURL: base, viewport: { width: 1280, height: 900 } });
+    // Notes, by the page's own clock, the first animation frame after `ready` is in the document.
+    await context.addInitScript((selector) => {
+      const page = globalThis as unknown as PageGlobals;
+      const observer = new page.MutationObserver(() => {
+        if (!page.document.querySelector(selector)) return;
+        observer.disconnect();
+        page.requestAnimationFrame(() => (page.__benchReady = page.performance.now()));
+      });
+      observer.observe(page.document, { childList: true, subtree: true });
+    }, page.ready);
     const tab = await context.newPage();
     let transferred = 0;
-    tab.on('response', (response) => {
-      void response.body().then(
-        (body) => (transferred += body.length),
+    // The body as it crossed the wire (compressed when the server compressed it).
+    tab.on('requestfinished', (request) => {
+      void request.sizes().then(
+        (sizes) => (transferred += sizes.responseBodySize),
         () => undefined,
       );
     });
@@ -54,6 +78,16 @@ async function measure(browser: Browser, base: string, page: Page): Promise<Meas
     await tab.goto(page.path, { waitUntil: 'commit' });
     await tab.locator(page.ready).first().waitFor({ state: 'visible', timeout: 30_000 });
     times.push(performance.now() - began);
+    inPage.push(
+      await tab.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const page = globalThis as unknown as PageGlobals;
+            const poll = () => (page.__benchReady === undefined ? page.requestAnimationFrame(poll) : resolve(page.__benchReady));
+            poll();
+          }),
+      ),
+    );
     await tab.waitForLoadState('networkidle');
     bytes = transferred;
     const second = await context.newPage();
@@ -64,8 +98,9 @@ async function measure(browser: Browser, base: string, page: Page): Promise<Meas
     await context.close();
   }
   times.sort((a, b) => a - b);
+  inPage.sort((a, b) => a - b);
   again.sort((a, b) => a - b);
-  return { name: page.name, p50: percentile(times, 50), p95: percentile(times, 95), againP50: percentile(again, 50), againP95: percentile(again, 95), bytes };
+  return { name: page.name, p50: percentile(times, 50), p95: percentile(times, 95), inPageP50: percentile(inPage, 50), inPageP95: percentile(inPage, 95), againP50: percentile(again, 50), againP95: percentile(again, 95), bytes };
 }
 
 async function main(): Promise<void> {
@@ -87,7 +122,7 @@ async function main(): Promise<void> {
       { name: 'home (categories and newest products)', path: '/', ready: '.product-card' },
       { name: 'category page', path: `/categories/${slug}`, ready: '.product-card' },
       { name: 'search results', path: '/search?q=lamp', ready: '.product-card' },
-      { name: 'product page', path: `/products/${products.items[0]!.id}`, ready: 'button:has-text("Add to cart")' },
+      { name: 'product page', path: `/products/${products.items[0]!.id}`, ready: '.add-to-cart button[type=submit]' },
     ];
     const results: Measured[] = [];
     for (const page of pages) {
@@ -95,7 +130,7 @@ async function main(): Promise<void> {
       await measure(browser, base, page).catch(() => undefined);
       const result = await measure(browser, base, page);
       results.push(result);
-      console.log(`${result.name}: first visit p50 ${result.p50.toFixed(0)} ms, p95 ${result.p95.toFixed(0)} ms; returning p50 ${result.againP50.toFixed(0)} ms, p95 ${result.againP95.toFixed(0)} ms; ${(result.bytes / 1024).toFixed(0)} KiB`);
+      console.log(`${result.name}: first visit p50 ${result.p50.toFixed(0)} ms, p95 ${result.p95.toFixed(0)} ms (in page p50 ${result.inPageP50.toFixed(0)}, p95 ${result.inPageP95.toFixed(0)}); returning p50 ${result.againP50.toFixed(0)} ms, p95 ${result.againP95.toFixed(0)} ms; ${(result.bytes / 1024).toFixed(0)} KiB`);
     }
     const baseline = results[0]!;
     const cpus = os.cpus();
@@ -104,16 +139,16 @@ async function main(): Promise<void> {
       `## Storefront (\`npm run bench:storefront\`) — ${new Date().toISOString().slice(0, 10)}`,
       '',
       `Machine: ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.versions.node}, headless Chromium.`,
-      `Each page loaded ${LOADS} times through the gateway of the embedded placement: a first visit in a fresh browser profile (nothing cached), then the same page again in a new tab of that profile (a returning visitor, assets cached). The time runs from navigation until what a shopper needs is visible (product cards; on the product page, the add-to-cart button). Bytes are what the first visit fetched (scripts, styles, API answers).`,
+      `Each page loaded ${LOADS} times through the gateway of the embedded placement: a first visit in a fresh browser profile (nothing cached), then the same page again in a new tab of that profile (a returning visitor, assets cached). The time runs from the bench asking the browser to navigate (a new tab and its renderer included) until what a shopper needs is visible (product cards; on the product page, the add-to-cart button); "in page" is the same moment on the page's own clock, from the start of its navigation, as browsers time their paint metrics. Bytes are what the first visit fetched (scripts, styles, API answers), compressed as sent.`,
       '',
-      '| page | first visit p50 ms | p95 ms | of baseline (p50) | returning p50 ms | p95 ms | fetched KiB |',
-      '|---|---:|---:|---:|---:|---:|---:|',
+      '| page | first visit p50 ms | p95 ms | of baseline (p50) | in page p50 ms | p95 ms | returning p50 ms | p95 ms | fetched KiB |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
       ...results.map(
         (r) =>
-          `| ${r.name} | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${(r.p50 / baseline.p50).toFixed(1)}× | ${r.againP50.toFixed(0)} | ${r.againP95.toFixed(0)} | ${(r.bytes / 1024).toFixed(0)} |`,
+          `| ${r.name} | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${(r.p50 / baseline.p50).toFixed(1)}× | ${r.inPageP50.toFixed(0)} | ${r.inPageP95.toFixed(0)} | ${r.againP50.toFixed(0)} | ${r.againP95.toFixed(0)} | ${(r.bytes / 1024).toFixed(0)} |`,
       ),
       '',
-      `Target: the catalog page usable in under 1 s on localhost (category page, first visit p95 ${results[2]!.p95.toFixed(0)} ms; returning p95 ${results[2]!.againP95.toFixed(0)} ms).`,
+      `Target: the catalog page usable in under 1 s on localhost (category page, first visit p95 ${results[2]!.p95.toFixed(0)} ms, ${results[2]!.inPageP95.toFixed(0)} ms in page; returning p95 ${results[2]!.againP95.toFixed(0)} ms).`,
       '<!-- bench:storefront:end -->',
     ].join('\n');
     console.log(`\n${section}\n`);

@@ -242,6 +242,31 @@ describe('the storefront in a browser, against the embedded placement', () => {
     await check(admin, 'admin-orders');
   });
 
+  it('a first visit to a category page gets its scripts compressed and reads the catalog once, while the app loads', async () => {
+    const { context, page } = await newVisitor(browser, base, problems);
+    const reads: string[] = [];
+    const scripts: { url: string; encoding: string | undefined }[] = [];
+    page.on('response', (response) => {
+      const url = new URL(response.url());
+      if (url.pathname.startsWith('/api/') && response.request().method() === 'GET') reads.push(`${url.pathname}${url.search}`);
+      if (url.pathname.endsWith('.js')) scripts.push({ url: url.pathname, encoding: response.headers()['content-encoding'] });
+    });
+    try {
+      await page.goto('/categories/books?sort=name');
+      await page.locator('.product-card').first().waitFor();
+      await page.waitForLoadState('networkidle');
+
+      // The entry script (React, the router and the catalog pages); files under 1 KiB are not worth compressing.
+      const entry = scripts.find((script) => /^\/assets\/index-[\w-]+\.js$/.test(script.url));
+      expect(entry?.encoding).toBe('br');
+      // Started before React rendered, and taken by the page rather than asked for again.
+      expect(reads.filter((read) => read === '/api/products?category=books&sort=name')).toHaveLength(1);
+      expect(reads.filter((read) => read === '/api/categories')).toHaveLength(1);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('answers unknown addresses with a friendly page', async () => {
     await shopper.goto('/no/such/page');
     await shopper.getByRole('heading', { name: 'We couldn’t find that page' }).waitFor();

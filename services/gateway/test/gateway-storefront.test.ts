@@ -1,6 +1,7 @@
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import type { Service } from '@bazaar/platform/http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, startUpstreams, type Upstreams } from './upstream-stubs.ts';
@@ -8,13 +9,17 @@ import { startTestGateway, startUpstreams, type Upstreams } from './upstream-stu
 let upstreams: Upstreams;
 let gateway: Service;
 let root: string;
+const SCRIPT = `console.log(${JSON.stringify('shop '.repeat(400))})`;
 const PAGE = '<!doctype html><html><head><script type="module" src="/assets/index-abc123.js"></script></head><body><div id="root"></div></body></html>';
 
 beforeAll(async () => {
   root = await mkdtemp(path.join(os.tmpdir(), 'bazaar-storefront-'));
   await mkdir(path.join(root, 'assets'));
   await writeFile(path.join(root, 'index.html'), PAGE);
-  await writeFile(path.join(root, 'assets', 'index-abc123.js'), 'console.log("shop")');
+  await writeFile(path.join(root, 'assets', 'index-abc123.js'), SCRIPT);
+  // As the storefront's build writes them: compressed copies beside the file.
+  await writeFile(path.join(root, 'assets', 'index-abc123.js.br'), brotliCompressSync(SCRIPT));
+  await writeFile(path.join(root, 'assets', 'index-abc123.js.gz'), gzipSync(SCRIPT));
   await writeFile(path.join(root, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   upstreams = await startUpstreams();
   ({ gateway } = await startTestGateway(upstreams, { BAZAAR_STOREFRONT_DIR: root }));
@@ -58,6 +63,25 @@ describe('the storefront behind the gateway', () => {
     const icon = await get('/favicon.svg');
     expect(icon.statusCode).toBe(200);
     expect(icon.headers['cache-control']).toBe('no-cache');
+  });
+
+  it('sends the compressed copy the browser accepts, and the plain file to one that accepts none', async () => {
+    const send = (encoding: string | undefined) =>
+      gateway.app.inject({ method: 'GET', url: '/assets/index-abc123.js', headers: encoding === undefined ? {} : { 'accept-encoding': encoding } });
+
+    const brotli = await send('gzip, deflate, br');
+    expect(brotli.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(brotli.rawPayload).toString()).toBe(SCRIPT);
+    expect(brotli.headers['vary']).toMatch(/accept-encoding/i);
+    expect(brotli.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+
+    const gzip = await send('gzip');
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzip.rawPayload).toString()).toBe(SCRIPT);
+
+    const plain = await send(undefined);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(SCRIPT);
   });
 
   it('keeps a missing asset and an unknown API path a 404 problem, never the page', async () => {

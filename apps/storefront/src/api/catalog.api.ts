@@ -21,10 +21,17 @@ export function productQueryString(query: ProductQuery): string {
   return text ? `?${text}` : '';
 }
 
+/** Where the catalog's public reads live: one spelling, so an answer started early is found by the page that asks. */
+export const catalogPaths = {
+  products: (query: ProductQuery) => `/api/products${productQueryString(query)}`,
+  product: (id: string) => `/api/products/${encodeURIComponent(id)}`,
+  categories: '/api/categories',
+};
+
 export const catalogApi = {
-  listProducts: (query: ProductQuery, signal?: AbortSignal) => apiRequest<ProductPage>(`/api/products${productQueryString(query)}`, { signal }),
-  getProduct: (id: string, signal?: AbortSignal) => apiRequest<Product>(`/api/products/${encodeURIComponent(id)}`, { signal }),
-  listCategories: (signal?: AbortSignal) => apiRequest<Category[]>('/api/categories', { signal }),
+  listProducts: (query: ProductQuery, signal?: AbortSignal) => apiRequest<ProductPage>(catalogPaths.products(query), { signal }),
+  getProduct: (id: string, signal?: AbortSignal) => apiRequest<Product>(catalogPaths.product(id), { signal }),
+  listCategories: (signal?: AbortSignal) => apiRequest<Category[]>(catalogPaths.categories, { signal }),
   createProduct: (body: CreateProduct) => apiRequest<Product>('/api/products', { method: 'POST', body }),
   updateProduct: (id: string, body: UpdateProduct) => apiRequest<Product>(`/api/products/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
   deleteProduct: (id: string) => apiRequest<void>(`/api/products/${encodeURIComponent(id)}`, { method: 'DELETE' }),

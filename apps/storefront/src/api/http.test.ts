@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { currentSession, storeAccessToken } from '../auth/token-store.ts';
 import { fakeAccessToken, fakeApi, json, problem, tokenPair } from '../test/fake-api.ts';
-import { apiRequest, setSessionExpiredHandler } from './http.ts';
+import { apiRequest, setSessionExpiredHandler, startEarly } from './http.ts';
 import { ApiError } from './problem.ts';
 
 describe('apiRequest', () => {
@@ -75,5 +75,47 @@ describe('apiRequest', () => {
     await expect(apiRequest('/api/cart')).rejects.toMatchObject({ status: 401 });
     expect(api.calls('POST', '/api/auth/refresh')).toHaveLength(0);
     expect(expired).not.toHaveBeenCalled();
+  });
+
+  it('hands a read started early to the first call for the same path, and sends later calls afresh', async () => {
+    let served = 0;
+    const api = fakeApi({ 'GET /api/categories': () => json({ served: (served += 1) }) });
+
+    startEarly(['/api/categories']);
+    expect(api.requests).toHaveLength(1);
+    expect(api.requests[0]?.headers['authorization']).toBeUndefined();
+
+    await expect(apiRequest('/api/categories')).resolves.toEqual({ served: 1 });
+    await expect(apiRequest('/api/categories')).resolves.toEqual({ served: 2 });
+    expect(api.requests).toHaveLength(2);
+  });
+
+  it('never hands an early read to a write, and lets the write go to the server', async () => {
+    const api = fakeApi({ 'GET /api/products/p1': () => json({ read: true }), 'DELETE /api/products/p1': () => new Response(null, { status: 204 }) });
+
+    startEarly(['/api/products/p1']);
+    await expect(apiRequest('/api/products/p1', { method: 'DELETE' })).resolves.toBeUndefined();
+    await expect(apiRequest('/api/products/p1')).resolves.toEqual({ read: true });
+    expect(api.requests.map((r) => r.method)).toEqual(['GET', 'DELETE']);
+  });
+
+  it('drops an early answer nobody asked for in time: the page reads it afresh', async () => {
+    let served = 0;
+    const api = fakeApi({ 'GET /api/categories': () => json({ served: (served += 1) }) });
+    const now = vi.spyOn(performance, 'now').mockReturnValue(1_000);
+
+    startEarly(['/api/categories']);
+    now.mockReturnValue(60_000);
+
+    await expect(apiRequest('/api/categories')).resolves.toEqual({ served: 2 });
+    expect(api.requests).toHaveLength(2);
+  });
+
+  it('gives an early read that failed to the call that takes it, as an ApiError', async () => {
+    fakeApi({ 'GET /api/categories': () => problem(503, 'Service unavailable') });
+
+    startEarly(['/api/categories']);
+
+    await expect(apiRequest('/api/categories')).rejects.toMatchObject({ status: 503 });
   });
 });

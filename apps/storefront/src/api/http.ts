@@ -36,6 +36,33 @@ async function send(path: string, options: RequestOptions, token: string | null)
   }
 }
 
+// How long an answer started before the app rendered waits for its page; later, the page's data may have changed.
+const EARLY_TTL_MS = 5_000;
+const early = new Map<string, { readonly response: Promise<Response>; readonly startedAt: number }>();
+
+/**
+ * Starts the public, anonymous GETs a page is about to make while the app's script is still loading and
+ * rendering, so that their round trips overlap that work; the first `apiRequest` for the same path takes
+ * the answer. Only for reads that are the same for every visitor (the catalog): nothing signed in is sent.
+ */
+export function startEarly(paths: Iterable<string>): void {
+  for (const path of paths) {
+    if (early.has(path)) continue;
+    const response = send(path, {}, null);
+    // A failure belongs to the call that takes the answer; one never taken must not be an unhandled rejection.
+    response.catch(() => undefined);
+    early.set(path, { response, startedAt: performance.now() });
+  }
+}
+
+function takeEarly(path: string, options: RequestOptions): Promise<Response> | undefined {
+  if ((options.method ?? 'GET') !== 'GET' || options.headers) return undefined;
+  const started = early.get(path);
+  if (!started) return undefined;
+  early.delete(path);
+  return performance.now() - started.startedAt <= EARLY_TTL_MS ? started.response : undefined;
+}
+
 async function readBody(response: Response): Promise<unknown> {
   if (response.status === 204) return undefined;
   const text = await response.text();
@@ -54,7 +81,7 @@ async function readBody(response: Response): Promise<unknown> {
  */
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const token = currentSession()?.accessToken ?? null;
-  let response = await send(path, options, token);
+  let response = await (takeEarly(path, options) ?? send(path, options, token));
   if (response.status === 401 && token) {
     const renewed = await refreshSession();
     if (renewed) {

@@ -1,11 +1,12 @@
 import { Link, useParams, useSearchParams } from 'react-router';
 import { catalogApi } from '../api/catalog.api.ts';
+import { categoryListing } from '../app/page-data.ts';
 import { ProductListingView } from '../components/product-listing.tsx';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import { useProductListing } from '../hooks/use-product-listing.ts';
 import { useResource } from '../hooks/use-resource.ts';
 import { STORE_CURRENCY } from '../lib/store.ts';
-import { ListingFilters, parseMinor, parseSort, type Filters } from './listing-filters.tsx';
+import { ListingFilters } from './listing-filters.tsx';
 import NotFoundPage from './not-found-page.tsx';
 
 const CATEGORY_SORTS = ['newest', 'price_asc', 'price_desc', 'name'] as const;
@@ -16,12 +17,8 @@ export default function CategoryPage() {
   const [params, setParams] = useSearchParams();
   const categories = useResource('categories', (signal) => catalogApi.listCategories(signal));
   const category = categories.data?.find((candidate) => candidate.slug === slug);
-  const filters: Filters = {
-    sort: parseSort(params.get('sort'), 'newest'),
-    minPrice: parseMinor(params.get('minPrice')),
-    maxPrice: parseMinor(params.get('maxPrice')),
-  };
-  const listing = useProductListing({ category: slug, ...filters });
+  const { filters, query } = categoryListing(slug, params);
+  const listing = useProductListing(query);
   useDocumentTitle(category?.name);
 
   if (categories.data && !category) return <NotFoundPage what="category" />;

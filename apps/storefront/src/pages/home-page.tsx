@@ -1,18 +1,17 @@
 import { Link } from 'react-router';
 import { catalogApi } from '../api/catalog.api.ts';
+import { FEATURED_QUERY } from '../app/page-data.ts';
 import { ErrorMessage } from '../components/error-message.tsx';
 import { EmptyState, Loading } from '../components/loading.tsx';
 import { ProductGrid } from '../components/product-card.tsx';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import { useResource } from '../hooks/use-resource.ts';
 
-const FEATURED_COUNT = 8;
-
 /** Categories to browse and the newest arrivals. */
 export default function HomePage() {
   useDocumentTitle(undefined);
   const categories = useResource('categories', (signal) => catalogApi.listCategories(signal));
-  const featured = useResource('featured', (signal) => catalogApi.listProducts({ sort: 'newest', limit: FEATURED_COUNT }, signal));
+  const featured = useResource('featured', (signal) => catalogApi.listProducts(FEATURED_QUERY, signal));
 
   return (
     <div className="page">

@@ -10,12 +10,12 @@ export const SORT_OPTIONS: readonly { value: ProductSort; label: string }[] = [
   { value: 'name', label: 'Name' },
 ];
 
-export function parseSort(value: string | null, fallback: ProductSort): ProductSort {
+function parseSort(value: string | null, fallback: ProductSort): ProductSort {
   return SORT_OPTIONS.some((option) => option.value === value) ? (value as ProductSort) : fallback;
 }
 
 /** A whole non-negative number of minor units from the address bar, or undefined. */
-export function parseMinor(value: string | null): number | undefined {
+function parseMinor(value: string | null): number | undefined {
   if (value === null || !/^\d{1,11}$/.test(value)) return undefined;
   return Number(value);
 }
@@ -24,6 +24,11 @@ export interface Filters {
   readonly sort: ProductSort;
   readonly minPrice: number | undefined;
   readonly maxPrice: number | undefined;
+}
+
+/** The filters a listing's address holds, with `fallback` as the order when none is chosen. */
+export function readFilters(params: URLSearchParams, fallback: ProductSort): Filters {
+  return { sort: parseSort(params.get('sort'), fallback), minPrice: parseMinor(params.get('minPrice')), maxPrice: parseMinor(params.get('maxPrice')) };
 }
 
 interface Props {

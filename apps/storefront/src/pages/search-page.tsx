@@ -1,21 +1,17 @@
 import { useSearchParams } from 'react-router';
+import { searchListing } from '../app/page-data.ts';
 import { EmptyState } from '../components/loading.tsx';
 import { ProductListingView } from '../components/product-listing.tsx';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import { useProductListing } from '../hooks/use-product-listing.ts';
 import { STORE_CURRENCY } from '../lib/store.ts';
-import { ListingFilters, parseMinor, parseSort, type Filters } from './listing-filters.tsx';
+import { ListingFilters } from './listing-filters.tsx';
 
 /** Full-text search results; the header's search field drives `?q=` as the shopper types. */
 export default function SearchPage() {
   const [params, setParams] = useSearchParams();
-  const q = (params.get('q') ?? '').trim();
-  const filters: Filters = {
-    sort: parseSort(params.get('sort'), 'relevance'),
-    minPrice: parseMinor(params.get('minPrice')),
-    maxPrice: parseMinor(params.get('maxPrice')),
-  };
-  const listing = useProductListing(q ? { q, ...filters } : null);
+  const { q, filters, query } = searchListing(params);
+  const listing = useProductListing(query);
   useDocumentTitle(q ? `Search: ${q}` : 'Search');
 
   return (

@@ -27,8 +27,8 @@ const isApiPath = (url: string) => url === '/api' || API_PREFIXES.some((prefix) 
 
 /**
  * Serves the built storefront (a single-page app) at `/`: hashed assets under `/assets/` cached for a year,
- * everything else revalidated, and any other page path answered with `index.html` so the app's own router
- * shows it (its not-found page included).
+ * everything else revalidated, text files in the encoding the browser accepts (compressed at build time), and
+ * any other page path answered with `index.html` so the app's own router shows it (its not-found page included).
  */
 export async function storefrontRoutes(app: App, options: { root: string; guard: EdgeGuard }): Promise<void> {
   const root = path.resolve(options.root);
@@ -39,6 +39,8 @@ export async function storefrontRoutes(app: App, options: { root: string; guard:
     root,
     wildcard: false,
     index: false,
+    // The build writes .br and .gz copies of its text files; the smallest one the browser accepts is sent.
+    preCompressed: true,
     cacheControl: false,
     setHeaders(response, filePath) {
       const immutable = filePath.startsWith(path.join(root, 'assets') + path.sep);
