@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { SystemView } from '../api/types.ts';
 import { fakeAccessToken, fakeApi, json, problem, tokenPair } from '../test/fake-api.ts';
-import { cartWith, category, product } from '../test/fixtures.ts';
+import { cartWith, category, order, product } from '../test/fixtures.ts';
 import { renderApp } from '../test/render-app.tsx';
 
 const common = {
@@ -198,5 +198,54 @@ describe('the admin console', () => {
     await userEvent.click(within(rotterdam).getByRole('button', { name: 'Set stock' }));
     await waitFor(() => expect(rotterdam).toHaveTextContent('On hand 9, reserved 5, available 4'));
     expect(puts).toEqual([{ warehouseId: 'wh_rotterdam', onHand: 9 }]);
+  });
+
+  it('lists products in a named table, each linking to its form and to its stock', async () => {
+    const helmet = product();
+    fakeApi({ 'POST /api/auth/refresh': admin, ...common, 'GET /api/products': () => json({ items: [helmet], nextCursor: null }) });
+    renderApp('/admin');
+
+    const table = await screen.findByRole('table', { name: 'Products' });
+    expect(within(table).getAllByRole('columnheader').map((header) => header.textContent)).toEqual(['Name', 'SKU', 'Category', 'Price', 'Actions']);
+    expect(within(table).getByRole('link', { name: helmet.name })).toHaveAttribute('href', `/admin/products/${helmet.id}`);
+    expect(within(table).getByRole('link', { name: `Stock of ${helmet.name}` })).toHaveAttribute('href', `/admin/stock/${helmet.sku}`);
+  });
+
+  it("shows an order's event history and the checkout saga's steps", async () => {
+    const placed = order({
+      status: 'CONFIRMED',
+      events: [
+        { version: 1, type: 'OrderPlaced', occurredAt: '2026-11-26T10:00:00.000Z' },
+        { version: 2, type: 'OrderConfirmed', occurredAt: '2026-11-26T10:00:02.000Z' },
+      ],
+      saga: { status: 'completed', currentStep: null, steps: [{ stepId: 'reserve-stock', phase: 'run', status: 'done', attempts: 1 }] },
+    });
+    fakeApi({ 'POST /api/auth/refresh': admin, ...common, [`GET /api/orders/${placed.id}`]: () => json(placed) });
+    renderApp(`/admin/orders/${placed.id}`);
+
+    const history = await screen.findByRole('region', { name: 'Event history' });
+    expect(within(history).getAllByRole('listitem').map((item) => item.textContent)).toEqual([expect.stringContaining('v1 OrderPlaced'), expect.stringContaining('v2 OrderConfirmed')]);
+    const steps = screen.getByRole('table', { name: 'Checkout saga steps' });
+    expect(within(steps).getByRole('row', { name: 'reserve-stock run done 1' })).toBeInTheDocument();
+  });
+
+  it('offers Delete again when the catalog refuses to delete a product', async () => {
+    const user = userEvent.setup();
+    const helmet = product();
+    fakeApi({
+      'POST /api/auth/refresh': admin,
+      ...common,
+      'GET /api/categories': () => json([category]),
+      [`GET /api/products/${helmet.id}`]: () => json(helmet),
+      [`DELETE /api/products/${helmet.id}`]: () => problem(409, 'The product has stock on hand', { code: 'CATALOG.PRODUCT_IN_USE' }),
+    });
+    const { router } = renderApp(`/admin/products/${helmet.id}`);
+
+    await user.click(await screen.findByRole('button', { name: 'Delete' }));
+    await user.click(screen.getByRole('button', { name: `Yes, delete ${helmet.name}` }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('The product has stock on hand');
+    expect(screen.getByRole('button', { name: 'Delete' })).toBeEnabled();
+    expect(router.state.location.pathname).toBe(`/admin/products/${helmet.id}`);
   });
 });

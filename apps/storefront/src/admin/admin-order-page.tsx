@@ -1,6 +1,8 @@
 import { Link, useParams } from 'react-router';
 import { ordersApi } from '../api/orders.api.ts';
 import { ApiError } from '../api/problem.ts';
+import type { Order } from '../api/types.ts';
+import { DataTable, type Column } from '../components/data-table.tsx';
 import { ErrorMessage } from '../components/error-message.tsx';
 import { Loading } from '../components/loading.tsx';
 import { OrderLines, OrderProgress, ShippingTo } from '../components/order-details.tsx';
@@ -13,6 +15,15 @@ import { ORDER_POLL_MS } from '../pages/order-page.tsx';
 const sagaRunning = (status: string | undefined) => status === 'running' || status === 'compensating';
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'medium' });
+
+type SagaStep = NonNullable<Order['saga']>['steps'][number];
+
+const SAGA_COLUMNS: readonly Column<SagaStep>[] = [
+  { header: 'Step', cell: (step) => step.stepId, className: 'mono' },
+  { header: 'Phase', cell: (step) => step.phase },
+  { header: 'Status', cell: (step) => step.status },
+  { header: 'Attempts', cell: (step) => step.attempts },
+];
 
 /** One order as the operator sees it: its event stream and the checkout saga's steps, live until it settles. */
 export default function AdminOrderPage() {
@@ -67,26 +78,7 @@ export default function AdminOrderPage() {
                   </>
                 ) : null}
               </p>
-              <table className="data-table">
-                <thead>
-                  <tr>
-                    <th scope="col">Step</th>
-                    <th scope="col">Phase</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Attempts</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {current.saga.steps.map((step) => (
-                    <tr key={`${step.stepId}:${step.phase}`}>
-                      <td className="mono">{step.stepId}</td>
-                      <td>{step.phase}</td>
-                      <td>{step.status}</td>
-                      <td>{step.attempts}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <DataTable caption="Checkout saga steps" columns={SAGA_COLUMNS} rows={current.saga.steps} rowKey={(step) => `${step.stepId}:${step.phase}`} />
             </>
           ) : (
             <p className="muted">No saga state.</p>

@@ -1,11 +1,29 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
+import type { Product } from '../api/types.ts';
+import { DataTable, type Column } from '../components/data-table.tsx';
 import { ErrorMessage } from '../components/error-message.tsx';
 import { EmptyState, Loading } from '../components/loading.tsx';
 import { Price } from '../components/price.tsx';
 import { useDebouncedValue } from '../hooks/use-debounced-value.ts';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import { useProductListing } from '../hooks/use-product-listing.ts';
+
+const COLUMNS: readonly Column<Product>[] = [
+  { header: 'Name', cell: (product) => <Link to={`/admin/products/${product.id}`}>{product.name}</Link> },
+  { header: 'SKU', cell: (product) => product.sku, className: 'mono' },
+  { header: 'Category', cell: (product) => product.category.name },
+  { header: 'Price', cell: (product) => <Price minor={product.priceMinor} currency={product.currency} /> },
+  {
+    header: 'Actions',
+    hideHeader: true,
+    cell: (product) => (
+      <Link to={`/admin/stock/${product.sku}`} aria-label={`Stock of ${product.name}`}>
+        Stock
+      </Link>
+    ),
+  },
+];
 
 /** Every product, searchable, with links to edit it and its stock. */
 export default function AdminProductsPage() {
@@ -33,40 +51,7 @@ export default function AdminProductsPage() {
       ) : listing.products.length === 0 ? (
         <EmptyState title="No products found" />
       ) : (
-        <div className="table-scroll">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">SKU</th>
-                <th scope="col">Category</th>
-                <th scope="col">Price</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {listing.products.map((product) => (
-                <tr key={product.id}>
-                  <td>
-                    <Link to={`/admin/products/${product.id}`}>{product.name}</Link>
-                  </td>
-                  <td className="mono">{product.sku}</td>
-                  <td>{product.category.name}</td>
-                  <td>
-                    <Price minor={product.priceMinor} currency={product.currency} />
-                  </td>
-                  <td>
-                    <Link to={`/admin/stock/${product.sku}`} aria-label={`Stock of ${product.name}`}>
-                      Stock
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption="Products" columns={COLUMNS} rows={listing.products} rowKey={(product) => product.id} />
       )}
       {listing.hasMore && !listing.loading ? (
         <div className="load-more">

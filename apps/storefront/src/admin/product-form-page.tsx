@@ -8,6 +8,7 @@ import { Field } from '../components/field.tsx';
 import { Loading } from '../components/loading.tsx';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import { useResource } from '../hooks/use-resource.ts';
+import { useSubmit } from '../hooks/use-submit.ts';
 import NotFoundPage from '../pages/not-found-page.tsx';
 import { createRequest, draftOf, EMPTY_DRAFT, parseDraft, updateRequest, type DraftErrors, type ProductDraft } from './product-form.ts';
 
@@ -28,18 +29,17 @@ function ProductForm({ product }: { readonly product: Product | null }) {
   const [draft, setDraft] = useState<ProductDraft>(product ? draftOf(product) : EMPTY_DRAFT);
   const [saved, setSaved] = useState<Product | null>(product);
   const [localErrors, setLocalErrors] = useState<DraftErrors>({});
-  const [error, setError] = useState<unknown>(null);
-  const [pending, setPending] = useState(false);
+  const submission = useSubmit();
   const [notice, setNotice] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
 
-  const messageFor = (field: keyof ProductDraft) => localErrors[field] ?? (error instanceof ApiError ? error.fieldMessage(SERVER_FIELDS[field]) : undefined);
+  const messageFor = (field: keyof ProductDraft) => localErrors[field] ?? submission.fieldError(SERVER_FIELDS[field]);
   const update = (field: keyof ProductDraft) => (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) =>
     setDraft({ ...draft, [field]: event.target.value });
 
   const save = () => {
     setNotice(null);
-    setError(null);
+    submission.clearError();
     const parsed = parseDraft(draft);
     if (!parsed.ok) {
       setLocalErrors(parsed.errors);
@@ -52,41 +52,28 @@ function ProductForm({ product }: { readonly product: Product | null }) {
         setNotice('Nothing to save: no field changed.');
         return;
       }
-      setPending(true);
-      catalogApi
-        .updateProduct(saved.id, changes)
-        .then(
-          (updated) => {
-            setSaved(updated);
-            setDraft(draftOf(updated));
-            setNotice(`Saved (version ${updated.version}).`);
-          },
-          (failure: unknown) => setError(failure),
-        )
-        .finally(() => setPending(false));
-    } else {
-      setPending(true);
-      catalogApi.createProduct(createRequest(draft, parsed.value)).then(
-        (created) => void navigate(`/admin/products/${created.id}`, { replace: true }),
-        (failure: unknown) => {
-          setError(failure);
-          setPending(false);
+      submission.submit(() => catalogApi.updateProduct(saved.id, changes), {
+        onSuccess: (updated) => {
+          setSaved(updated);
+          setDraft(draftOf(updated));
+          setNotice(`Saved (version ${updated.version}).`);
         },
-      );
+      });
+    } else {
+      submission.submit(() => catalogApi.createProduct(createRequest(draft, parsed.value)), {
+        onSuccess: (created) => void navigate(`/admin/products/${created.id}`, { replace: true }),
+        leavesPage: true,
+      });
     }
   };
 
   const remove = () => {
     if (!saved) return;
-    setPending(true);
-    catalogApi.deleteProduct(saved.id).then(
-      () => void navigate('/admin', { replace: true }),
-      (failure: unknown) => {
-        setError(failure);
-        setPending(false);
-        setConfirmDelete(false);
-      },
-    );
+    submission.submit(() => catalogApi.deleteProduct(saved.id), {
+      onSuccess: () => void navigate('/admin', { replace: true }),
+      onFailure: () => setConfirmDelete(false),
+      leavesPage: true,
+    });
   };
 
   return (
@@ -98,7 +85,7 @@ function ProductForm({ product }: { readonly product: Product | null }) {
         save();
       }}
     >
-      {error ? <ErrorMessage error={error} shownFields={Object.values(SERVER_FIELDS)} /> : null}
+      {submission.error ? <ErrorMessage error={submission.error} shownFields={Object.values(SERVER_FIELDS)} /> : null}
       <div aria-live="polite">{notice ? <p className="notice success">{notice}</p> : null}</div>
       <Field
         label="SKU"
@@ -169,8 +156,8 @@ function ProductForm({ product }: { readonly product: Product | null }) {
         ) : null}
       </div>
       <div className="button-row">
-        <button type="submit" className="button primary" disabled={pending}>
-          {pending ? 'Saving…' : saved ? 'Save changes' : 'Create product'}
+        <button type="submit" className="button primary" disabled={submission.pending}>
+          {submission.pending ? 'Saving…' : saved ? 'Save changes' : 'Create product'}
         </button>
         {saved ? (
           <>
@@ -182,7 +169,7 @@ function ProductForm({ product }: { readonly product: Product | null }) {
             </Link>
             {confirmDelete ? (
               <>
-                <button type="button" className="button danger" onClick={remove} disabled={pending}>
+                <button type="button" className="button danger" onClick={remove} disabled={submission.pending}>
                   Yes, delete {saved.name}
                 </button>
                 <button type="button" className="button secondary" onClick={() => setConfirmDelete(false)}>
@@ -190,7 +177,7 @@ function ProductForm({ product }: { readonly product: Product | null }) {
                 </button>
               </>
             ) : (
-              <button type="button" className="button danger" onClick={() => setConfirmDelete(true)} disabled={pending}>
+              <button type="button" className="button danger" onClick={() => setConfirmDelete(true)} disabled={submission.pending}>
                 Delete
               </button>
             )}

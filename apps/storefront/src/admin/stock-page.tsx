@@ -6,13 +6,13 @@ import { ErrorMessage } from '../components/error-message.tsx';
 import { Loading } from '../components/loading.tsx';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import { useResource } from '../hooks/use-resource.ts';
+import { useSubmit } from '../hooks/use-submit.ts';
 
 type Counts = StockCounts['warehouses'][number];
 
 function WarehouseStockForm({ sku, warehouse, counts, onSaved }: { sku: string; warehouse: Warehouse; counts: Counts | undefined; onSaved(level: StockLevel): void }) {
   const [onHand, setOnHand] = useState('');
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const submission = useSubmit();
   const inputId = `on-hand-${warehouse.id}`;
   return (
     <form
@@ -21,21 +21,15 @@ function WarehouseStockForm({ sku, warehouse, counts, onSaved }: { sku: string; 
       onSubmit={(event) => {
         event.preventDefault();
         if (!/^\d+$/.test(onHand.trim())) {
-          setError(null);
+          submission.clearError();
           return;
         }
-        setPending(true);
-        setError(null);
-        inventoryApi
-          .setStock(sku, warehouse.id, Number(onHand.trim()))
-          .then(
-            (level) => {
-              setOnHand('');
-              onSaved(level);
-            },
-            (failure: unknown) => setError(failure),
-          )
-          .finally(() => setPending(false));
+        submission.submit(() => inventoryApi.setStock(sku, warehouse.id, Number(onHand.trim())), {
+          onSuccess: (level) => {
+            setOnHand('');
+            onSaved(level);
+          },
+        });
       }}
     >
       <h2>{warehouse.name}</h2>
@@ -45,11 +39,11 @@ function WarehouseStockForm({ sku, warehouse, counts, onSaved }: { sku: string; 
       <div className="field inline">
         <label htmlFor={inputId}>New stock on hand</label>
         <input id={inputId} type="number" min={0} inputMode="numeric" required value={onHand} onChange={(event) => setOnHand(event.target.value)} />
-        <button type="submit" className="button secondary" disabled={pending || !/^\d+$/.test(onHand.trim())}>
-          {pending ? 'Saving…' : 'Set stock'}
+        <button type="submit" className="button secondary" disabled={submission.pending || !/^\d+$/.test(onHand.trim())}>
+          {submission.pending ? 'Saving…' : 'Set stock'}
         </button>
       </div>
-      {error ? <ErrorMessage error={error} /> : null}
+      {submission.error ? <ErrorMessage error={submission.error} /> : null}
     </form>
   );
 }

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { adminApi, DEAD_LETTER_SERVICES } from '../api/admin.api.ts';
-import { ApiError } from '../api/problem.ts';
-import type { BreakerState, Faults, ReplicaView, ServiceView } from '../api/types.ts';
+import type { BreakerState, DeadLetter, Faults, ReplicaView, ServiceView } from '../api/types.ts';
+import { DataTable, type Column } from '../components/data-table.tsx';
 import { ErrorMessage } from '../components/error-message.tsx';
 import { EmptyState, Loading } from '../components/loading.tsx';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import { useResource } from '../hooks/use-resource.ts';
+import { useSubmit } from '../hooks/use-submit.ts';
 
 /** How often the system overview is read again while the page is open. */
 export const SYSTEM_POLL_MS = 3_000;
@@ -89,6 +90,38 @@ function DeadLetters({ service }: { readonly service: string }) {
       .finally(() => setBusy(null));
   };
 
+  const columns: readonly Column<DeadLetter>[] = [
+    {
+      header: 'Message',
+      cell: (letter) => (
+        <>
+          {letter.type ?? 'unknown type'}
+          <br />
+          <span className="mono muted">{letter.messageId ?? letter.id}</span>
+        </>
+      ),
+    },
+    { header: 'Consumer', cell: (letter) => letter.consumer, className: 'mono' },
+    { header: 'Error', cell: (letter) => letter.error },
+    { header: 'Attempts', cell: (letter) => letter.attempts },
+    { header: 'Dead since', cell: (letter) => timeFormat.format(new Date(letter.deadAt)) },
+    {
+      header: 'Actions',
+      hideHeader: true,
+      cell: (letter) => (
+        <button
+          type="button"
+          className="button secondary"
+          disabled={busy !== null}
+          onClick={() => redrive(letter.id)}
+          aria-label={`Re-drive ${letter.type ?? 'message'} ${letter.messageId ?? letter.id}`}
+        >
+          {busy === letter.id ? 'Re-driving…' : 'Re-drive'}
+        </button>
+      ),
+    },
+  ];
+
   return (
     <section aria-labelledby={`dl-${service}`} className="dead-letters">
       <h3 id={`dl-${service}`}>{service}</h3>
@@ -101,48 +134,7 @@ function DeadLetters({ service }: { readonly service: string }) {
       ) : !letters.data || letters.data.items.length === 0 ? (
         <p className="muted">No dead letters.</p>
       ) : (
-        <div className="table-scroll">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">Message</th>
-                <th scope="col">Consumer</th>
-                <th scope="col">Error</th>
-                <th scope="col">Attempts</th>
-                <th scope="col">Dead since</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {letters.data.items.map((letter) => (
-                <tr key={letter.id}>
-                  <td>
-                    {letter.type ?? 'unknown type'}
-                    <br />
-                    <span className="mono muted">{letter.messageId ?? letter.id}</span>
-                  </td>
-                  <td className="mono">{letter.consumer}</td>
-                  <td>{letter.error}</td>
-                  <td>{letter.attempts}</td>
-                  <td>{timeFormat.format(new Date(letter.deadAt))}</td>
-                  <td>
-                    <button
-                      type="button"
-                      className="button secondary"
-                      disabled={busy !== null}
-                      onClick={() => redrive(letter.id)}
-                      aria-label={`Re-drive ${letter.type ?? 'message'} ${letter.messageId ?? letter.id}`}
-                    >
-                      {busy === letter.id ? 'Re-driving…' : 'Re-drive'}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={`Dead letters of ${service}`} columns={columns} rows={letters.data.items} rowKey={(letter) => letter.id} />
       )}
     </section>
   );
@@ -151,30 +143,21 @@ function DeadLetters({ service }: { readonly service: string }) {
 function FaultKnobs() {
   const current = useResource('provider-faults', (signal) => adminApi.faults(signal));
   const [draft, setDraft] = useState<{ latencyMs: string; declinePercent: string; outage: boolean } | null>(null);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const submission = useSubmit();
   const [saved, setSaved] = useState<Faults | null>(null);
 
   if (current.loading) return <Loading label="Loading the payment provider's settings…" />;
   if (!current.data) return <ErrorMessage error={current.error} onRetry={current.reload} />;
   const shown = saved ?? current.data;
   const form = draft ?? { latencyMs: String(shown.latencyMs), declinePercent: String(Math.round(shown.declineRate * 100)), outage: shown.outage };
-  const fieldError = (name: string) => (error instanceof ApiError ? error.fieldMessage(name) : undefined);
 
-  const apply = (faults: Faults) => {
-    setPending(true);
-    setError(null);
-    adminApi
-      .setFaults(faults)
-      .then(
-        (answer) => {
-          setSaved(answer);
-          setDraft(null);
-        },
-        (failure: unknown) => setError(failure),
-      )
-      .finally(() => setPending(false));
-  };
+  const apply = (faults: Faults) =>
+    submission.submit(() => adminApi.setFaults(faults), {
+      onSuccess: (answer) => {
+        setSaved(answer);
+        setDraft(null);
+      },
+    });
 
   return (
     <form
@@ -189,7 +172,7 @@ function FaultKnobs() {
         Now: {shown.outage ? <strong className="text-danger">outage — every call fails</strong> : 'answering'}, {shown.latencyMs} ms added latency,{' '}
         {Math.round(shown.declineRate * 100)}% of approvable cards declined.
       </p>
-      {error ? <ErrorMessage error={error} shownFields={['latencyMs', 'declineRate']} /> : null}
+      {submission.error ? <ErrorMessage error={submission.error} shownFields={['latencyMs', 'declineRate']} /> : null}
       <div className="field-row">
         <div className="field">
           <label htmlFor="fault-latency">Added latency (ms)</label>
@@ -201,9 +184,9 @@ function FaultKnobs() {
             step={100}
             value={form.latencyMs}
             onChange={(event) => setDraft({ ...form, latencyMs: event.target.value })}
-            aria-invalid={fieldError('latencyMs') ? true : undefined}
+            aria-invalid={submission.fieldError('latencyMs') ? true : undefined}
           />
-          {fieldError('latencyMs') ? <p className="field-error">{fieldError('latencyMs')}</p> : null}
+          {submission.fieldError('latencyMs') ? <p className="field-error">{submission.fieldError('latencyMs')}</p> : null}
         </div>
         <div className="field">
           <label htmlFor="fault-decline">Decline rate (%)</label>
@@ -214,9 +197,9 @@ function FaultKnobs() {
             max={100}
             value={form.declinePercent}
             onChange={(event) => setDraft({ ...form, declinePercent: event.target.value })}
-            aria-invalid={fieldError('declineRate') ? true : undefined}
+            aria-invalid={submission.fieldError('declineRate') ? true : undefined}
           />
-          {fieldError('declineRate') ? <p className="field-error">{fieldError('declineRate')}</p> : null}
+          {submission.fieldError('declineRate') ? <p className="field-error">{submission.fieldError('declineRate')}</p> : null}
         </div>
       </div>
       <div className="field checkbox">
@@ -224,10 +207,10 @@ function FaultKnobs() {
         <label htmlFor="fault-outage">Outage: the provider refuses every call</label>
       </div>
       <div className="button-row">
-        <button type="submit" className="button primary" disabled={pending}>
-          {pending ? 'Applying…' : 'Apply'}
+        <button type="submit" className="button primary" disabled={submission.pending}>
+          {submission.pending ? 'Applying…' : 'Apply'}
         </button>
-        <button type="button" className="button secondary" disabled={pending} onClick={() => apply({ latencyMs: 0, declineRate: 0, outage: false })}>
+        <button type="button" className="button secondary" disabled={submission.pending} onClick={() => apply({ latencyMs: 0, declineRate: 0, outage: false })}>
           Reset to healthy
         </button>
       </div>

@@ -1,9 +1,10 @@
-import { Suspense, useEffect } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
 import { setSessionExpiredHandler } from '../api/http.ts';
 import { useAuth } from '../auth/auth-context.tsx';
 import { useCart } from '../cart/cart-context.tsx';
 import { Loading } from '../components/loading.tsx';
+import { useFocusOnNavigation } from './focus-on-navigation.ts';
 import { loginPath } from './login-path.ts';
 import { SearchBox } from './search-box.tsx';
 import { UnreadBadge } from './unread-badge.tsx';
@@ -15,6 +16,8 @@ export function Layout() {
   const navigate = useNavigate();
   const location = useLocation();
   const here = `${location.pathname}${location.search}`;
+  const main = useRef<HTMLElement>(null);
+  useFocusOnNavigation(main);
 
   useEffect(() => {
     // A signed-in call was refused and the session could not be renewed: sign in again and come back here.
@@ -84,7 +87,7 @@ export function Layout() {
           </nav>
         </div>
       </header>
-      <main id="main" tabIndex={-1}>
+      <main id="main" tabIndex={-1} ref={main}>
         <Suspense fallback={<Loading />}>
           <Outlet />
         </Suspense>

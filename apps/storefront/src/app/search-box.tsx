@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useDebouncedValue } from '../hooks/use-debounced-value.ts';
+import { KEEP_FOCUS } from './focus-on-navigation.ts';
 
 export const SEARCH_DEBOUNCE_MS = 250;
 
@@ -33,7 +34,7 @@ export function SearchBox() {
     const query = settled.trim();
     if (query === urlQuery) return;
     if (!query && !onSearchPage) return;
-    void navigate(query ? `/search?q=${encodeURIComponent(query)}` : '/search', { replace: onSearchPage });
+    void navigate(query ? `/search?q=${encodeURIComponent(query)}` : '/search', { replace: onSearchPage, state: KEEP_FOCUS });
   }, [settled, typed, urlQuery, onSearchPage, navigate]);
 
   return (

@@ -2,6 +2,11 @@ import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { useResource } from './use-resource.ts';
 
+function showTab(state: DocumentVisibilityState) {
+  vi.spyOn(document, 'visibilityState', 'get').mockReturnValue(state);
+  document.dispatchEvent(new Event('visibilitychange'));
+}
+
 function deferred<T>() {
   let resolve!: (value: T) => void;
   const promise = new Promise<T>((r) => (resolve = r));
@@ -73,5 +78,49 @@ describe('useResource', () => {
 
     expect(result.current.data).toBe('first');
     expect(result.current.error).toBeInstanceOf(Error);
+  });
+
+  it('stops polling while the tab is hidden and reads again at once when it is shown', async () => {
+    vi.useFakeTimers();
+    const load = vi.fn(async () => 'answer');
+    renderHook(() => useResource('system', load, { pollMs: 1000 }));
+    await act(async () => {});
+    expect(load).toHaveBeenCalledTimes(1);
+
+    await act(async () => showTab('hidden'));
+    await act(async () => vi.advanceTimersByTime(10_000));
+    expect(load).toHaveBeenCalledTimes(1);
+
+    await act(async () => showTab('visible'));
+    expect(load).toHaveBeenCalledTimes(2);
+    await act(async () => vi.advanceTimersByTime(1000));
+    expect(load).toHaveBeenCalledTimes(3);
+  });
+
+  it('starts no poll for an answer that arrives while the tab is hidden', async () => {
+    vi.useFakeTimers();
+    const answer = deferred<string>();
+    const load = vi.fn(() => answer.promise);
+    renderHook(() => useResource('badge', load, { pollMs: 1000 }));
+
+    await act(async () => showTab('hidden'));
+    await act(async () => answer.resolve('answer'));
+    await act(async () => vi.advanceTimersByTime(10_000));
+    expect(load).toHaveBeenCalledTimes(1);
+
+    await act(async () => showTab('visible'));
+    expect(load).toHaveBeenCalledTimes(2);
+  });
+
+  it('does not read again when the tab is shown once polling has stopped', async () => {
+    vi.useFakeTimers();
+    const load = vi.fn(async () => 'CONFIRMED');
+    renderHook(() => useResource('order', load, { pollMs: (status) => (status === 'CONFIRMED' ? undefined : 1000) }));
+    await act(async () => {});
+
+    await act(async () => showTab('hidden'));
+    await act(async () => showTab('visible'));
+
+    expect(load).toHaveBeenCalledTimes(1);
   });
 });

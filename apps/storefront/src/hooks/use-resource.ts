@@ -10,11 +10,16 @@ export interface Resource<T> {
 }
 
 export interface ResourceOptions<T> {
-  /** Load again this long after each answer; undefined (or a function answering undefined) stops polling, e.g. once an order is final. */
+  /**
+   * Load again this long after each answer; undefined (or a function answering undefined) stops polling, e.g.
+   * once an order is final. Polling pauses while the tab is hidden and reads again at once when it is shown.
+   */
   readonly pollMs?: number | ((data: T | undefined) => number | undefined) | undefined;
   /** Keep showing the previous key's answer until the new one arrives (a badge that should not blink). */
   readonly keepPrevious?: boolean;
 }
+
+const isTabHidden = () => document.visibilityState === 'hidden';
 
 interface Loaded<T> {
   readonly key: string;
@@ -49,11 +54,24 @@ export function useResource<T>(key: string | null, load: (signal: AbortSignal) =
 
   const { pollMs: poll } = options;
   const pollMs = typeof poll === 'function' ? (loaded?.key === key ? poll(loaded.data) : undefined) : poll;
+  const settled = loaded !== null && loaded.key === key && loaded.round === round;
   useEffect(() => {
-    if (pollMs === undefined || loaded === null || loaded.key !== key || loaded.round !== round) return;
-    const timer = window.setTimeout(() => setRound((r) => r + 1), pollMs);
-    return () => window.clearTimeout(timer);
-  }, [loaded, key, round, pollMs]);
+    if (pollMs === undefined || !settled) return;
+    const next = () => setRound((r) => r + 1);
+    // A hidden tab is not read: it would cost the services for answers nobody sees.
+    let timer = isTabHidden() ? undefined : window.setTimeout(next, pollMs);
+    const onVisibilityChange = () => {
+      window.clearTimeout(timer);
+      timer = undefined;
+      // What the tab shows may be long out of date by now: read it at once, not a whole interval later.
+      if (!isTabHidden()) next();
+    };
+    document.addEventListener('visibilitychange', onVisibilityChange);
+    return () => {
+      window.clearTimeout(timer);
+      document.removeEventListener('visibilitychange', onVisibilityChange);
+    };
+  }, [settled, round, pollMs]);
 
   const reload = useCallback(() => setRound((r) => r + 1), []);
   const forKey = loaded !== null && loaded.key === key;

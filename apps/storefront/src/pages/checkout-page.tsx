@@ -1,7 +1,6 @@
-import { useRef, useState, type ChangeEvent } from 'react';
+import { useState, type ChangeEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { orderIdOf, ordersApi, type CheckoutRequest } from '../api/orders.api.ts';
-import { ApiError } from '../api/problem.ts';
 import type { ShippingAddress } from '../api/types.ts';
 import { useCart } from '../cart/cart-context.tsx';
 import { ErrorMessage } from '../components/error-message.tsx';
@@ -10,6 +9,7 @@ import { EmptyState, Loading } from '../components/loading.tsx';
 import { Price } from '../components/price.tsx';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import { useIdempotencyKey } from '../hooks/use-idempotency-key.ts';
+import { useSubmit } from '../hooks/use-submit.ts';
 
 export const TEST_CARDS = [
   { token: 'tok_visa', label: 'Visa test card (approves)' },
@@ -39,10 +39,7 @@ export default function CheckoutPage() {
   const keyFor = useIdempotencyKey();
   const [address, setAddress] = useState<ShippingAddress>({ name: '', line1: '', city: '', postalCode: '', country: 'NL' });
   const [paymentToken, setPaymentToken] = useState<string>(TEST_CARDS[0].token);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  // State updates are not synchronous: a double-click lands both clicks before the button is disabled.
-  const inFlight = useRef(false);
+  const submission = useSubmit();
 
   if (cart.loading) return <Loading label="Loading your cart…" />;
   const items = cart.cart?.items ?? [];
@@ -59,14 +56,9 @@ export default function CheckoutPage() {
     );
   }
 
-  const fieldError = (name: string) => (error instanceof ApiError ? error.fieldMessage(name) : undefined);
   const update = (name: keyof ShippingAddress) => (event: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setAddress({ ...address, [name]: event.target.value });
 
   const placeOrder = () => {
-    if (inFlight.current) return;
-    inFlight.current = true;
-    setPending(true);
-    setError(null);
     const request: CheckoutRequest = {
       shippingAddress: {
         name: address.name.trim(),
@@ -77,17 +69,13 @@ export default function CheckoutPage() {
       },
       paymentToken,
     };
-    ordersApi.checkout(request, keyFor(request)).then(
-      (result) => {
+    submission.submit(() => ordersApi.checkout(request, keyFor(request)), {
+      onSuccess: (result) => {
         void cart.reload();
         void navigate(`/orders/${orderIdOf(result)}`);
       },
-      (failure: unknown) => {
-        inFlight.current = false;
-        setPending(false);
-        setError(failure);
-      },
-    );
+      leavesPage: true,
+    });
   };
 
   return (
@@ -102,14 +90,14 @@ export default function CheckoutPage() {
             placeOrder();
           }}
         >
-          {error ? <ErrorMessage error={error} shownFields={[...ADDRESS_FIELDS, 'paymentToken']} /> : null}
+          {submission.error ? <ErrorMessage error={submission.error} shownFields={[...ADDRESS_FIELDS, 'paymentToken']} /> : null}
           <fieldset>
             <legend>Shipping address</legend>
-            <Field label="Full name" autoComplete="name" required maxLength={200} value={address.name} onChange={update('name')} error={fieldError('name')} />
-            <Field label="Street and number" autoComplete="address-line1" required maxLength={200} value={address.line1} onChange={update('line1')} error={fieldError('line1')} />
+            <Field label="Full name" autoComplete="name" required maxLength={200} value={address.name} onChange={update('name')} error={submission.fieldError('name')} />
+            <Field label="Street and number" autoComplete="address-line1" required maxLength={200} value={address.line1} onChange={update('line1')} error={submission.fieldError('line1')} />
             <div className="field-row">
-              <Field label="Postal code" autoComplete="postal-code" required maxLength={20} value={address.postalCode} onChange={update('postalCode')} error={fieldError('postalCode')} />
-              <Field label="City" autoComplete="address-level2" required maxLength={100} value={address.city} onChange={update('city')} error={fieldError('city')} />
+              <Field label="Postal code" autoComplete="postal-code" required maxLength={20} value={address.postalCode} onChange={update('postalCode')} error={submission.fieldError('postalCode')} />
+              <Field label="City" autoComplete="address-level2" required maxLength={100} value={address.city} onChange={update('city')} error={submission.fieldError('city')} />
             </div>
             <div className="field">
               <label htmlFor="country">Country</label>
@@ -138,8 +126,8 @@ export default function CheckoutPage() {
               </p>
             </div>
           </fieldset>
-          <button type="submit" className="button primary" disabled={pending} aria-disabled={pending}>
-            {pending ? 'Placing your order…' : 'Place order'}
+          <button type="submit" className="button primary" disabled={submission.pending} aria-disabled={submission.pending}>
+            {submission.pending ? 'Placing your order…' : 'Place order'}
           </button>
         </form>
         <aside className="order-summary" aria-labelledby="summary-title">

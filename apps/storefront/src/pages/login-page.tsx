@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { ApiError } from '../api/problem.ts';
 import { useAuth } from '../auth/auth-context.tsx';
 import { ErrorMessage } from '../components/error-message.tsx';
 import { Field } from '../components/field.tsx';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
+import { useSubmit } from '../hooks/use-submit.ts';
 import { safeNextPath } from '../app/login-path.ts';
 
 export default function LoginPage() {
@@ -15,9 +15,7 @@ export default function LoginPage() {
   const next = safeNextPath(params.get('next'));
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const fieldError = (name: string) => (error instanceof ApiError ? error.fieldMessage(name) : undefined);
+  const submission = useSubmit();
 
   return (
     <div className="page narrow">
@@ -27,19 +25,11 @@ export default function LoginPage() {
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          setPending(true);
-          setError(null);
-          auth.login(email.trim(), password).then(
-            () => void navigate(next, { replace: true }),
-            (failure: unknown) => {
-              setError(failure);
-              setPending(false);
-            },
-          );
+          submission.submit(() => auth.login(email.trim(), password), { onSuccess: () => void navigate(next, { replace: true }), leavesPage: true });
         }}
       >
-        {error ? <ErrorMessage error={error} shownFields={['email', 'password']} /> : null}
-        <Field label="E-mail" type="email" name="email" autoComplete="email" required value={email} onChange={(event) => setEmail(event.target.value)} error={fieldError('email')} />
+        {submission.error ? <ErrorMessage error={submission.error} shownFields={['email', 'password']} /> : null}
+        <Field label="E-mail" type="email" name="email" autoComplete="email" required value={email} onChange={(event) => setEmail(event.target.value)} error={submission.fieldError('email')} />
         <Field
           label="Password"
           type="password"
@@ -48,10 +38,10 @@ export default function LoginPage() {
           required
           value={password}
           onChange={(event) => setPassword(event.target.value)}
-          error={fieldError('password')}
+          error={submission.fieldError('password')}
         />
-        <button type="submit" className="button primary" disabled={pending}>
-          {pending ? 'Signing in…' : 'Sign in'}
+        <button type="submit" className="button primary" disabled={submission.pending}>
+          {submission.pending ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
       <p>

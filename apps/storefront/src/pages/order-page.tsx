@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Order } from '../api/types.ts';
 import { ordersApi } from '../api/orders.api.ts';
@@ -10,6 +10,7 @@ import { OrderLines, OrderProgress, ShippingTo } from '../components/order-detai
 import { isFinalStatus, OrderStatusBadge } from '../components/order-status.tsx';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import { useResource } from '../hooks/use-resource.ts';
+import { useSubmit } from '../hooks/use-submit.ts';
 import NotFoundPage from './not-found-page.tsx';
 
 /** How often a running order is read again until it is CONFIRMED or CANCELLED. */
@@ -19,31 +20,23 @@ export const ORDER_POLL_MS = 1_000;
 function BuyAgain({ order }: { readonly order: Order }) {
   const cart = useCart();
   const navigate = useNavigate();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const submission = useSubmit();
   return (
     <div>
       <button
         type="button"
         className="button secondary"
-        disabled={pending}
-        onClick={() => {
-          setPending(true);
-          setError(null);
-          order.lines
-            .reduce((previous, line) => previous.then(() => cart.add(line.productId, line.quantity)), Promise.resolve())
-            .then(
-              () => void navigate('/cart'),
-              (failure: unknown) => {
-                setError(failure);
-                setPending(false);
-              },
-            );
-        }}
+        disabled={submission.pending}
+        onClick={() =>
+          submission.submit(
+            () => order.lines.reduce((previous, line) => previous.then(() => cart.add(line.productId, line.quantity)), Promise.resolve()),
+            { onSuccess: () => void navigate('/cart'), leavesPage: true },
+          )
+        }
       >
-        {pending ? 'Adding…' : 'Put these items back in your cart'}
+        {submission.pending ? 'Adding…' : 'Put these items back in your cart'}
       </button>
-      {error ? <ErrorMessage error={error} /> : null}
+      {submission.error ? <ErrorMessage error={submission.error} /> : null}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { ordersApi } from '../api/orders.api.ts';
 import type { OrderSummary } from '../api/types.ts';
+import { DataTable, type Column } from '../components/data-table.tsx';
 import { ErrorMessage } from '../components/error-message.tsx';
 import { EmptyState, Loading } from '../components/loading.tsx';
 import { OrderStatusBadge } from '../components/order-status.tsx';
@@ -11,45 +12,35 @@ import { LoadMore } from '../components/load-more.tsx';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
+/** Whose order it is: only the admin console, which lists every customer's orders, shows it. */
+const CUSTOMER_COLUMN: Column<OrderSummary> = { header: 'Customer', cell: (order) => order.userId, className: 'mono' };
+
 /** A table of orders, newest first, each linking to its page (`basePath` differs for the admin console). */
 export function OrdersTable({ orders, basePath, showCustomer = false }: { orders: readonly OrderSummary[]; basePath: string; showCustomer?: boolean }) {
-  return (
-    <div className="table-scroll">
-      <table className="data-table">
-        <thead>
-          <tr>
-            <th scope="col">Order</th>
-            <th scope="col">Placed</th>
-            {showCustomer ? <th scope="col">Customer</th> : null}
-            <th scope="col">Items</th>
-            <th scope="col">Total</th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {orders.map((order) => (
-            <tr key={order.id}>
-              <td>
-                <Link to={`${basePath}/${order.id}`} className="mono">
-                  {order.id}
-                </Link>
-              </td>
-              <td>{dateFormat.format(new Date(order.createdAt))}</td>
-              {showCustomer ? <td className="mono">{order.userId}</td> : null}
-              <td>{order.linesCount}</td>
-              <td>
-                <Price minor={order.totalMinor} currency={order.currency} />
-              </td>
-              <td>
-                <OrderStatusBadge status={order.status} />
-                {order.cancelReason ? <span className="muted"> ({order.cancelReason})</span> : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  const columns: Column<OrderSummary>[] = [
+    {
+      header: 'Order',
+      cell: (order) => (
+        <Link to={`${basePath}/${order.id}`} className="mono">
+          {order.id}
+        </Link>
+      ),
+    },
+    { header: 'Placed', cell: (order) => dateFormat.format(new Date(order.createdAt)) },
+    ...(showCustomer ? [CUSTOMER_COLUMN] : []),
+    { header: 'Items', cell: (order) => order.linesCount },
+    { header: 'Total', cell: (order) => <Price minor={order.totalMinor} currency={order.currency} /> },
+    {
+      header: 'Status',
+      cell: (order) => (
+        <>
+          <OrderStatusBadge status={order.status} />
+          {order.cancelReason ? <span className="muted"> ({order.cancelReason})</span> : null}
+        </>
+      ),
+    },
+  ];
+  return <DataTable caption="Orders" columns={columns} rows={orders} rowKey={(order) => order.id} />;
 }
 
 /** The shopper's order history. */

@@ -6,6 +6,7 @@ import { useAuth } from '../auth/auth-context.tsx';
 import { ErrorMessage } from '../components/error-message.tsx';
 import { Field } from '../components/field.tsx';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
+import { useSubmit } from '../hooks/use-submit.ts';
 import { safeNextPath } from '../app/login-path.ts';
 
 /** Which field an identity error code is about, so its message appears next to that field. */
@@ -22,15 +23,14 @@ export default function RegisterPage() {
   const [params] = useSearchParams();
   const next = safeNextPath(params.get('next'));
   const [form, setForm] = useState({ name: '', email: '', password: '' });
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const submission = useSubmit();
 
-  const fieldError = (name: string): string | undefined => {
-    if (!(error instanceof ApiError)) return undefined;
-    if (error.code && FIELD_OF_CODE[error.code] === name) return error.detail ?? error.title;
-    return error.fieldMessage(name);
-  };
+  const { error } = submission;
   const codeField = error instanceof ApiError && error.code ? FIELD_OF_CODE[error.code] : undefined;
+  const fieldError = (name: string): string | undefined => {
+    if (error instanceof ApiError && codeField === name) return error.detail ?? error.title;
+    return submission.fieldError(name);
+  };
   const update = (name: keyof typeof form) => (event: ChangeEvent<HTMLInputElement>) => setForm({ ...form, [name]: event.target.value });
 
   return (
@@ -41,19 +41,11 @@ export default function RegisterPage() {
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          setPending(true);
-          setError(null);
           const email = form.email.trim();
-          accountApi
-            .register({ name: form.name.trim(), email, password: form.password })
-            .then(() => auth.login(email, form.password))
-            .then(
-              () => void navigate(next, { replace: true }),
-              (failure: unknown) => {
-                setError(failure);
-                setPending(false);
-              },
-            );
+          submission.submit(
+            () => accountApi.register({ name: form.name.trim(), email, password: form.password }).then(() => auth.login(email, form.password)),
+            { onSuccess: () => void navigate(next, { replace: true }), leavesPage: true },
+          );
         }}
       >
         {error && !codeField ? <ErrorMessage error={error} shownFields={['name', 'email', 'password']} /> : null}
@@ -70,8 +62,8 @@ export default function RegisterPage() {
           error={fieldError('password')}
           hint="A long passphrase is best; common passwords are refused."
         />
-        <button type="submit" className="button primary" disabled={pending}>
-          {pending ? 'Creating your account…' : 'Create account'}
+        <button type="submit" className="button primary" disabled={submission.pending}>
+          {submission.pending ? 'Creating your account…' : 'Create account'}
         </button>
       </form>
       <p>
