@@ -4,6 +4,7 @@ export { staticDiscovery, type Discovery, type ServiceContext } from './context.
 export { createBalancer, type Balancer, type BalancerOptions, type BalancingStrategy, type CallOutcome, type InstanceState, type Lease } from './balancer.ts';
 export {
   createServiceClient,
+  WHOLE_BODY_BYTES,
   type ServiceClient,
   type ServiceClientOptions,
   type CallOptions,

@@ -47,12 +47,21 @@ export interface ServiceResponse<T> {
   readonly body: T;
 }
 
-/** An upstream's answer whose body is still streaming; the reader must consume or destroy `body`. */
+/**
+ * An upstream's answer as a proxy passes it on: a small body (one that states its length, up to
+ * `WHOLE_BODY_BYTES`) already read whole, a larger one still streaming (the reader must consume or destroy it).
+ */
 export interface StreamedResponse {
   readonly status: number;
   readonly headers: Readonly<Record<string, string | string[]>>;
-  readonly body: Readable;
+  readonly body: Buffer | Readable;
 }
+
+/**
+ * Answers up to this size are read whole inside the attempt and passed on as one buffer: a proxy then writes
+ * headers and body at once instead of piping a stream, and the replica is free as soon as it has answered.
+ */
+export const WHOLE_BODY_BYTES = 64 * 1024;
 
 export interface ServiceClientOptions extends ResilienceOptions {
   /** The target service's name in discovery. */
@@ -104,6 +113,14 @@ interface Attempt extends AttemptOutcome {
   readonly body: Readable;
   readonly lease: Lease;
 }
+
+/** A small answer a forward has read whole. */
+interface WholeAnswer extends AttemptOutcome {
+  readonly headers: Record<string, string | string[]>;
+  readonly body: Buffer;
+}
+
+type Forwarded = Attempt | WholeAnswer;
 
 interface Parsed extends AttemptOutcome {
   readonly headers: Record<string, string | string[]>;
@@ -316,6 +333,19 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
     };
   }
 
+  /** Reads a small answer's bytes inside the attempt (so the attempt timeout bounds them) and frees its replica. */
+  async function readWhole(attempt: Attempt, signal: AbortSignal, call: CallOptions): Promise<WholeAnswer> {
+    let bytes: Buffer;
+    try {
+      bytes = Buffer.from(await (attempt.body as Dispatcher.ResponseData['body']).arrayBuffer());
+    } catch (error) {
+      attempt.lease.release(call.signal?.aborted ? 'ignored' : 'failure');
+      return transportFailure(error, signal, call.signal);
+    }
+    attempt.lease.release(attempt.status >= 500 ? 'failure' : 'success');
+    return { status: attempt.status, headers: attempt.headers, body: bytes };
+  }
+
   /** A streamed answer holds its replica (in-flight count, outcome) and its span until the body is done. */
   function releaseWhenRead(attempt: Attempt, span: Span, call: CallOptions): Readable {
     attempt.body.once('close', () => {
@@ -345,15 +375,21 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
       return { status: result.status, headers: result.headers, body: result.body as T };
     },
     async forward(call) {
-      const { result, span } = await execute<Attempt>(call, call.body, true, async (attempt) => ({
-        ...attempt,
-        discard() {
-          // A retried answer (503, 504, 429) is drained so its connection returns to the pool.
-          attempt.body.once('close', () => attempt.lease.release('failure'));
-          attempt.body.resume();
-        },
-      }));
-      return { status: result.status, headers: result.headers, body: releaseWhenRead(result, span, call) };
+      const { result, span } = await execute<Forwarded>(call, call.body, true, async (attempt, signal) => {
+        const length = Number(attempt.headers['content-length']);
+        if (Number.isInteger(length) && length <= WHOLE_BODY_BYTES) return readWhole(attempt, signal, call);
+        return {
+          ...attempt,
+          discard() {
+            // A retried answer (503, 504, 429) is drained so its connection returns to the pool.
+            attempt.body.once('close', () => attempt.lease.release('failure'));
+            attempt.body.resume();
+          },
+        };
+      });
+      if ('lease' in result) return { status: result.status, headers: result.headers, body: releaseWhenRead(result, span, call) };
+      span.end();
+      return result;
     },
     breakerState: () => resilience.state(),
     instances: () => balancer.instances(),

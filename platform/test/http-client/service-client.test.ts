@@ -2,7 +2,15 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { context, trace } from '@opentelemetry/api';
 import { Registry } from 'prom-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createServiceClient, createServiceClients, TransportError, type ServiceClient, type ServiceClientOptions } from '../../src/http/index.ts';
+import { Readable } from 'node:stream';
+import {
+  createServiceClient,
+  createServiceClients,
+  TransportError,
+  WHOLE_BODY_BYTES,
+  type ServiceClient,
+  type ServiceClientOptions,
+} from '../../src/http/index.ts';
 import { installTracing, tracerFor, type Tracing } from '../../src/telemetry/index.ts';
 import { discoveryOf, startUpstream, type Upstream } from './upstream.ts';
 
@@ -137,7 +145,7 @@ describe('the service client', () => {
     const post = { method: 'POST', path: '/api/orders', body: '{}', headers: { 'content-type': 'application/json' } };
     for (let i = 0; i < 5; i++) {
       const response = await client.forward(post);
-      response.body.resume();
+      expect(Buffer.isBuffer(response.body)).toBe(true);
       expect(response.status).toBe(500);
     }
     expect(client.breakerState()).toBe('open');
@@ -200,6 +208,34 @@ describe('the service client', () => {
     expect(seen.headers['x-secret']).toBeUndefined();
     expect(seen.headers['keep-alive']).toBeUndefined();
     expect(client.instances()[0]!.inFlight).toBe(0);
+  });
+
+  it('hands a proxy a small answer whole, with its replica already free', async () => {
+    const client = await clientFor();
+    upstream.answer(() => ({ id: 'prd_1', name: 'Kettle' }));
+
+    const response = await client.forward({ method: 'GET', path: '/api/products/prd_1' });
+
+    expect(Buffer.isBuffer(response.body)).toBe(true);
+    expect(JSON.parse(response.body.toString())).toEqual({ id: 'prd_1', name: 'Kettle' });
+    expect(client.instances()[0]!.inFlight).toBe(0);
+  });
+
+  it('streams a large answer, and one of unstated length, holding the replica until the body is read', async () => {
+    const client = await clientFor();
+    const large = 'x'.repeat(WHOLE_BODY_BYTES + 1);
+    upstream.answer((request, reply) =>
+      request.url === '/large' ? reply.header('content-type', 'text/plain').send(large) : reply.header('content-type', 'text/plain').send(Readable.from(['chunk ', 'by chunk'])),
+    );
+
+    for (const [path, expected] of [['/large', large], ['/chunked', 'chunk by chunk']] as const) {
+      const response = await client.forward({ method: 'GET', path });
+      expect(response.body).toBeInstanceOf(Readable);
+      expect(client.instances()[0]!.inFlight).toBe(1);
+      expect(await new Response(response.body as unknown as ReadableStream).text()).toBe(expected);
+      await sleep(10);
+      expect(client.instances()[0]!.inFlight).toBe(0);
+    }
   });
 
   it('keeps one client per target in a client set, with their breaker states', async () => {

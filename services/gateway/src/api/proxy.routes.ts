@@ -25,8 +25,8 @@ function clientIps(request: FastifyRequest, trustProxy: boolean): string[] {
 }
 
 /**
- * The pass-through routes: every route-table path forwards to its owning service, streaming the answer
- * back unchanged. Bodies are taken as raw JSON bytes (parsed by the owning service, which also answers
+ * The pass-through routes: every route-table path forwards to its owning service and passes the answer back
+ * unchanged (a small one whole, a larger one streamed). Bodies are taken as raw JSON bytes (parsed by the owning service, which also answers
  * malformed JSON), bounded by the body limit; other media types are refused with 415.
  */
 export async function proxyRoutes(app: App, options: ProxyRoutesOptions): Promise<void> {
