@@ -91,6 +91,9 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     forceCloseConnections: 'idle',
     // Requests are logged by the platform's own hooks (with trace ids), not by Fastify's default lines.
     logController: new LogController({ disableRequestLogging: true }),
+    // No child logger per request (with redaction configured, building one costs more than the rest of a cached
+    // read's logging): the few request-scoped lines name their request id themselves.
+    childLoggerFactory: (logger) => logger,
     // Errors Fastify raises before routing (a malformed URL, say) get the same problem+json as the rest.
     frameworkErrors: (error, request, reply) => {
       const { problem, headers } = toProblem(error, request.url.split('?')[0]);
@@ -145,8 +148,8 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     const { problem, headers } = toProblem(error, request.url.split('?')[0]);
     // Errors raised before the handler (in onRequest hooks) run outside the request's context: name the trace.
     const traceId = request.span?.spanContext().traceId;
-    if (problem.status >= 500) request.log.error({ err: error, traceId }, 'request failed');
-    else request.log.info({ code: problem.code, status: problem.status, traceId }, 'request rejected');
+    if (problem.status >= 500) request.log.error({ err: error, requestId: request.id, traceId }, 'request failed');
+    else request.log.info({ code: problem.code, status: problem.status, requestId: request.id, traceId }, 'request rejected');
     request.span?.recordException(error instanceof Error ? error : String(error));
     void reply.status(problem.status).headers(headers).type(PROBLEM_CONTENT_TYPE).send(problem);
   });

@@ -2,7 +2,7 @@ import { SpanKind } from '@opentelemetry/api';
 import { Type } from '@sinclair/typebox';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createService, type Service } from '@bazaar/platform/http';
-import { installTracing } from '@bazaar/platform/telemetry';
+import { createLogger, installTracing } from '@bazaar/platform/telemetry';
 import { testLogger } from '@bazaar/platform/testing';
 
 // One tracer provider per process, as in a real placement; spans land in its in-memory buffer.
@@ -141,5 +141,29 @@ describe('tracing', () => {
       return found;
     });
     expect(span.parentSpanContext).toBeUndefined();
+  });
+});
+
+describe('request logs', () => {
+  it('names the request and its trace on the line of a failed or rejected request', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const logger = createLogger('logged', 'info', { write: (line: string) => void lines.push(JSON.parse(line)) });
+    const logged = await createService({ name: 'logged', logger });
+    logged.app.get('/broken', async () => {
+      throw new Error('disk on fire');
+    });
+    logged.app.get('/items/:id', { schema: { params: Type.Object({ id: Type.String({ pattern: '^itm_' }) }) } }, async () => ({}));
+    await logged.app.ready();
+    try {
+      await logged.app.inject({ method: 'GET', url: '/broken', headers: { 'x-request-id': 'req-broken-1' } });
+      await logged.app.inject({ method: 'GET', url: '/items/nope', headers: { 'x-request-id': 'req-rejected-1' } });
+    } finally {
+      await logged.close();
+    }
+
+    const failed = lines.find((line) => line['msg'] === 'request failed');
+    expect(failed).toMatchObject({ service: 'logged', level: 50, requestId: 'req-broken-1', traceId: expect.stringMatching(/^[0-9a-f]{32}$/) });
+    expect(failed?.['err']).toMatchObject({ message: 'disk on fire' });
+    expect(lines.find((line) => line['msg'] === 'request rejected')).toMatchObject({ status: 400, requestId: 'req-rejected-1' });
   });
 });
