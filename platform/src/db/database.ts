@@ -4,7 +4,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import { FileMigrationProvider, Migrator } from 'kysely/migration';
 import pg from 'pg';
 import type { Logger } from '../telemetry/logger.ts';
-import { listen, type Listener } from './listener.ts';
+import { listen, type Listener, type OnNotify } from './listener.ts';
 import { pgTypes } from './types.ts';
 import { databaseUrl, ensureDatabase } from './server.ts';
 
@@ -25,7 +25,7 @@ export interface Database<DB> {
   /** Resolves when a trivial query succeeds; used by `/readyz`. */
   check(): Promise<void>;
   /** Calls `onNotify` whenever a transaction that ran `NOTIFY channel` commits (see `listen`); closed with the database. */
-  listen(channel: string, onNotify: () => void): Listener;
+  listen(channel: string, onNotify: OnNotify): Listener;
   close(): Promise<void>;
 }
 

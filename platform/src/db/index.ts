@@ -1,5 +1,5 @@
 export { openDatabase, type Database, type DatabaseOptions } from './database.ts';
-export { listen, type Listener } from './listener.ts';
+export { listen, type Listener, type OnNotify } from './listener.ts';
 export { ensureDatabase, dropDatabase, databaseUrl, listDatabases } from './server.ts';
 export { startEmbeddedPostgres, type EmbeddedServer } from './embedded-server.ts';
 export { pgTypes } from './types.ts';

@@ -10,12 +10,17 @@ const RECONNECT_MIN_MS = 500;
 const RECONNECT_MAX_MS = 30_000;
 
 /**
+ * Called with a notification's payload, or with undefined when the listener has just (re)connected: anything
+ * notified while it was away is lost, so whoever waits should look again.
+ */
+export type OnNotify = (payload: string | undefined) => void;
+
+/**
  * Calls `onNotify` for every `NOTIFY` on `channel`, which PostgreSQL delivers only when the notifying
  * transaction commits. The listener holds a connection of its own (outside the pool) and reconnects after a
- * failure; it also calls `onNotify` once each time it is connected, since notifications sent while it was
- * away are lost.
+ * failure; it also calls `onNotify(undefined)` once each time it is connected.
  */
-export function listen(options: { connectionString: string; channel: string; logger: Logger; onNotify: () => void }): Listener {
+export function listen(options: { connectionString: string; channel: string; logger: Logger; onNotify: OnNotify }): Listener {
   const log = options.logger.child({ component: 'db-listener', channel: options.channel });
   let client: pg.Client | undefined;
   let closed = false;
@@ -35,7 +40,7 @@ export function listen(options: { connectionString: string; channel: string; log
   async function connect(): Promise<void> {
     const next = new pg.Client({ connectionString: options.connectionString, application_name: `listen:${options.channel}` });
     next.on('notification', (message) => {
-      if (message.channel === options.channel) options.onNotify();
+      if (message.channel === options.channel) options.onNotify(message.payload);
     });
     next.on('error', (error) => {
       log.warn({ err: error }, 'listening connection failed; reconnecting');
@@ -58,7 +63,7 @@ export function listen(options: { connectionString: string; channel: string; log
     }
     client = next;
     delay = RECONNECT_MIN_MS;
-    options.onNotify();
+    options.onNotify(undefined);
   }
 
   void connect();

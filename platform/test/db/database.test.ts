@@ -108,16 +108,21 @@ describe('listening for notifications', () => {
   it('hears a NOTIFY only once its transaction commits, and nothing from a rollback or after closing', async () => {
     const database = await open(freshName());
     let heard = 0;
-    const listener = database.listen('things_changed', () => (heard += 1));
-    // The listener calls once when it is connected, for whatever it may have missed before.
+    const payloads: (string | undefined)[] = [];
+    const listener = database.listen('things_changed', (payload) => {
+      heard += 1;
+      payloads.push(payload);
+    });
+    // The listener calls once when it is connected (without a payload), for whatever it may have missed before.
     await vi.waitFor(() => expect(heard).toBe(1), { timeout: 5_000, interval: 10 });
 
     await database.db.transaction().execute(async (trx) => {
-      await sql`SELECT pg_notify('things_changed', '')`.execute(trx);
+      await sql`SELECT pg_notify('things_changed', 'thing_42')`.execute(trx);
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(heard).toBe(1);
     });
     await vi.waitFor(() => expect(heard).toBe(2), { timeout: 5_000, interval: 10 });
+    expect(payloads).toEqual([undefined, 'thing_42']);
 
     await expect(
       database.db.transaction().execute(async (trx) => {

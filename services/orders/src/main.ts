@@ -8,6 +8,7 @@ import { createSagaOrchestrator, createSagaRunner, type SagaDefinition, type Sag
 import { registerOrderRoutes } from './api/order.routes.ts';
 import { OrdersConfig } from './app/orders.config.ts';
 import type { OrdersDeps } from './app/orders.deps.ts';
+import { watchSettledOrders } from './app/settled-orders.ts';
 import type { CartReader } from './contract/cart-reader.ts';
 import type { OrdersTables } from './store/orders.tables.ts';
 import { checkoutSaga } from './workflows/checkout.saga.ts';
@@ -78,12 +79,15 @@ export async function startOrders(context: ServiceContext, dependencies: OrdersD
     service.onClose(() => client.close());
     cart = client;
   }
+  const settledOrders = watchSettledOrders(database);
+  service.onClose(() => settledOrders.close());
   const deps: OrdersDeps = {
     db: database.db,
     outbox: messaging.outbox,
     orchestrator,
     cart,
     checkoutWaitMs: config.ORDERS_CHECKOUT_WAIT_MS,
+    settledOrders,
   };
   registerOrderRoutes(service.app, deps, verifier);
 

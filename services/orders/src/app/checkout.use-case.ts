@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { AppError, fail, ok, type Result } from '@bazaar/platform/errors';
 import { newId } from '@bazaar/platform/ids';
 import { OrderPlacedMessage } from '../contract/order.messages.ts';
@@ -13,6 +12,9 @@ import { appendOrderEvents, loadOrder } from '../store/order-stream.repository.t
 import { CHECKOUT_SAGA } from '../workflows/checkout.saga.ts';
 import type { CheckoutData } from '../workflows/checkout-data.ts';
 import type { OrdersDeps } from './orders.deps.ts';
+
+// How often a waiting checkout looks at its order without a notification: a safety net, not the way it learns.
+const RECHECK_MS = 250;
 
 /** A checkout's order, and whether it has reached its final status (200) or is still going (202). */
 export interface CheckoutOutcome {
@@ -82,13 +84,21 @@ async function replay(deps: OrdersDeps, earlier: IdempotencyRecord, hash: string
   return ok({ order, final: isFinal(order.status) });
 }
 
-/** Polls the read model briefly, so a fast saga can be answered with its final state. */
+/**
+ * Waits briefly for the saga to end, so a fast one can be answered with its final state: woken when the order's
+ * final event commits, and looking again every `RECHECK_MS` should a notification be lost.
+ */
 async function awaitOutcome(deps: OrdersDeps, orderId: string): Promise<CheckoutOutcome> {
   const until = Date.now() + deps.checkoutWaitMs;
-  while (Date.now() < until) {
+  for (;;) {
+    const settled = deps.settledOrders.watch(orderId);
     const row = await findOrderHistory(deps.db, orderId);
-    if (row && isFinal(row.status)) break;
-    await sleep(50);
+    const left = until - Date.now();
+    if ((row && isFinal(row.status)) || left <= 0) {
+      settled.cancel();
+      break;
+    }
+    await settled.within(Math.min(left, RECHECK_MS));
   }
   const order = await loadOrder(deps.db, orderId);
   if (!order) throw new Error(`Order ${orderId} vanished after it was placed`);

@@ -3,6 +3,7 @@ import type { Outbox } from '@bazaar/platform/messaging';
 import type { SagaOrchestrator } from '@bazaar/platform/workflow';
 import type { CartReader } from '../contract/cart-reader.ts';
 import type { OrdersTables } from '../store/orders.tables.ts';
+import type { SettledOrders } from './settled-orders.ts';
 
 /** What orders' use cases work with. */
 export interface OrdersDeps {
@@ -10,6 +11,8 @@ export interface OrdersDeps {
   readonly outbox: Outbox;
   readonly orchestrator: SagaOrchestrator<OrdersTables>;
   readonly cart: CartReader;
-  /** How long a checkout polls for the saga's end before answering that it is still running. */
+  /** How long a checkout waits for the saga's end before answering that it is still running. */
   readonly checkoutWaitMs: number;
+  /** Wakes a waiting checkout when its order settles. */
+  readonly settledOrders: SettledOrders;
 }

@@ -1,11 +1,14 @@
 import { AppError, fail, ok, type Result } from '@bazaar/platform/errors';
-import type { Kysely } from '@bazaar/platform/db';
+import { sql, type Kysely } from '@bazaar/platform/db';
 import { OrdersErrors } from '../contract/orders.errors.ts';
 import type { OrderEvent } from '../domain/order.events.ts';
-import { foldOrder, transition, type OrderState } from '../domain/order.state.ts';
+import { foldOrder, isFinal, transition, type OrderState } from '../domain/order.state.ts';
 import type { OrdersTables } from './orders.tables.ts';
 
 const UNIQUE_VIOLATION = '23505';
+
+/** Notified, with the order id as payload, when the transaction that gives an order its final status commits. */
+export const ORDER_SETTLED_CHANNEL = 'orders_settled';
 
 /** One stored event with its place in the stream. */
 export interface StoredOrderEvent {
@@ -33,7 +36,8 @@ export async function loadOrder(db: Kysely<OrdersTables>, orderId: string): Prom
 
 /**
  * Appends `events` to the order's stream in `trx` when the stream is still at `expectedVersion`, and updates the
- * history projection in the same transaction. A writer that lost the race gets VERSION_CONFLICT (the primary key
+ * history projection in the same transaction; an order reaching its final status is notified on
+ * `ORDER_SETTLED_CHANNEL` at commit. A writer that lost the race gets VERSION_CONFLICT (the primary key
  * refuses its rows; its transaction is then unusable and must be retried whole); an event the order's state does
  * not allow gets INVALID_TRANSITION and nothing is written.
  */
@@ -74,6 +78,7 @@ export async function appendOrderEvents(
     throw error;
   }
   await project(trx, state, now);
+  if (isFinal(state.status) && !(current && isFinal(current.status))) await sql`SELECT pg_notify(${ORDER_SETTLED_CHANNEL}, ${orderId})`.execute(trx);
   return ok(state);
 }
 
