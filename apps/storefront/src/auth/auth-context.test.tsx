@@ -45,6 +45,33 @@ describe('the session', () => {
     expect(api.calls('POST', '/api/auth/login')[0]?.body).toEqual({ email: 'sam@example.com', password: 'a long passphrase' });
   });
 
+  it('sends a shopper whose session expired mid-visit to login, and back to the page afterwards', async () => {
+    const user = userEvent.setup();
+    const stale = fakeAccessToken({ email: 'sam@example.com', sub: 'usr_stale' });
+    const fresh = fakeAccessToken({ email: 'sam@example.com', sub: 'usr_fresh' });
+    let refreshes = 0;
+    const api = fakeApi({
+      // The page opens signed in; by the time it asks for the orders, the session has ended on the server.
+      'POST /api/auth/refresh': () => ((refreshes += 1) === 1 ? tokenPair(stale) : problem(401, 'The refresh token is invalid, expired or revoked')),
+      'POST /api/auth/login': () => tokenPair(fresh),
+      'GET /api/orders': (request) =>
+        request.headers['authorization'] === `Bearer ${fresh}` ? json({ items: [], nextCursor: null }) : problem(401, 'The access token has expired'),
+      'GET /api/cart': () => json(cartWith([])),
+      'GET /api/notifications': emptyInbox,
+    });
+    const { router } = renderApp('/orders');
+
+    await waitFor(() => expect(`${router.state.location.pathname}${router.state.location.search}`).toBe('/login?next=%2Forders'));
+    expect(currentSession()).toBeNull();
+    await user.type(await screen.findByLabelText('E-mail'), 'sam@example.com');
+    await user.type(screen.getByLabelText('Password'), 'a long passphrase');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+
+    expect(await screen.findByText('No orders yet')).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/orders');
+    expect(api.calls('GET', '/api/orders').at(-1)?.headers['authorization']).toBe(`Bearer ${fresh}`);
+  });
+
   it('never follows a login return path off the site', async () => {
     const user = userEvent.setup();
     fakeApi({
