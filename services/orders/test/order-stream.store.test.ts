@@ -39,6 +39,15 @@ describe('the order event store', () => {
     expect(await readOrderEvents(database.db, orderId)).toHaveLength(1);
   });
 
+  it('refuses to place an order whose stream another writer has started, and writes nothing', async () => {
+    const orderId = newId('ord');
+    await appendOrderEvents(database.db, orderId, 0, [orderPlaced(orderId, 'usr_first')]);
+    const second = await appendOrderEvents(database.db, orderId, 0, [orderPlaced(orderId, 'usr_second')]);
+    expect(!second.ok && second.error.code).toBe('ORDERS.VERSION_CONFLICT');
+    expect(await readOrderEvents(database.db, orderId)).toHaveLength(1);
+    expect(await findOrderHistory(database.db, orderId)).toMatchObject({ user_id: 'usr_first', version: 1 });
+  });
+
   it('refuses an event the order does not allow, and writes nothing', async () => {
     const orderId = newId('ord');
     await appendOrderEvents(database.db, orderId, 0, [orderPlaced(orderId)]);

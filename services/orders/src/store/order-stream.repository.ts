@@ -48,11 +48,29 @@ export async function appendOrderEvents(
   events: readonly OrderEvent[],
   now: Date = new Date(),
 ): Promise<Result<OrderState, AppError>> {
-  const current = await loadOrder(trx, orderId);
+  // Placing an order starts its stream, so there is nothing to read: should another writer have started it,
+  // its rows make this insert conflict.
+  const starts = expectedVersion === 0 && events[0]?.type === 'OrderPlaced';
+  const current = starts ? undefined : await loadOrder(trx, orderId);
   const currentVersion = current?.version ?? 0;
   if (currentVersion !== expectedVersion) {
     return fail(new AppError(OrdersErrors.VERSION_CONFLICT, `order ${orderId} is at version ${currentVersion}, not ${expectedVersion}`));
   }
+  return appendAfter(trx, orderId, current, events, now);
+}
+
+/**
+ * Appends `events` after `current`, the order as just read in `trx` (undefined for a new stream), with the same
+ * guarantees as `appendOrderEvents`; for a writer that has already loaded the order, so it is not read twice.
+ */
+export async function appendAfter(
+  trx: Kysely<OrdersTables>,
+  orderId: string,
+  current: OrderState | undefined,
+  events: readonly OrderEvent[],
+  now: Date = new Date(),
+): Promise<Result<OrderState, AppError>> {
+  const expectedVersion = current?.version ?? 0;
   let state = current;
   for (const event of events) {
     const next = transition(state, event);

@@ -1,7 +1,7 @@
 import type { Kysely } from '@bazaar/platform/db';
 import type { OrderEvent } from '../domain/order.events.ts';
 import type { OrderState } from '../domain/order.state.ts';
-import { appendOrderEvents, loadOrder } from '../store/order-stream.repository.ts';
+import { appendAfter, loadOrder } from '../store/order-stream.repository.ts';
 import type { OrdersTables } from '../store/orders.tables.ts';
 
 /**
@@ -17,7 +17,7 @@ export async function appendToOrder(
   if (!order) throw new Error(`Order ${orderId} has no stream`);
   const events = decide(order);
   if (events.length === 0) return order;
-  const appended = await appendOrderEvents(trx, orderId, order.version, events);
+  const appended = await appendAfter(trx, orderId, order, events);
   if (!appended.ok) throw appended.error;
   return appended.value;
 }
