@@ -43,16 +43,3 @@ port.on('message', (message: unknown) => {
     port.close();
   });
 });
-if (process.env['HEAPSAMPLE']) {
-  const { Session } = await import('node:inspector/promises');
-  const { writeFileSync } = await import('node:fs');
-  const s = new Session();
-  s.connect();
-  setTimeout(async () => {
-    await s.post('HeapProfiler.startSampling', { samplingInterval: 8192, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: false });
-    setTimeout(async () => {
-      const r = await s.post('HeapProfiler.stopSampling');
-      writeFileSync('/tmp/exp/heap.json', JSON.stringify(r.profile));
-    }, 8000);
-  }, 12000);
-}
