@@ -8,7 +8,7 @@ import { createSagaOrchestrator, createSagaRunner, type SagaDefinition, type Sag
 import { registerOrderRoutes } from './api/order.routes.ts';
 import { OrdersConfig } from './app/orders.config.ts';
 import type { OrdersDeps } from './app/orders.deps.ts';
-import { watchSettledOrders } from './app/settled-orders.ts';
+import { watchSettledOrders } from './app/settled-orders.watcher.ts';
 import type { CartReader } from './contract/cart-reader.ts';
 import type { OrdersTables } from './store/orders.tables.ts';
 import { checkoutSaga } from './workflows/checkout.saga.ts';

@@ -3,7 +3,7 @@ import type { Outbox } from '@bazaar/platform/messaging';
 import type { SagaOrchestrator } from '@bazaar/platform/workflow';
 import type { CartReader } from '../contract/cart-reader.ts';
 import type { OrdersTables } from '../store/orders.tables.ts';
-import type { SettledOrders } from './settled-orders.ts';
+import type { SettledOrders } from './settled-orders.watcher.ts';
 
 /** What orders' use cases work with. */
 export interface OrdersDeps {

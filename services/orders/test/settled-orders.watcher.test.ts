@@ -1,6 +1,6 @@
 import { newId } from '@bazaar/platform/ids';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { watchSettledOrders, type SettledOrders } from '../src/app/settled-orders.ts';
+import { watchSettledOrders, type SettledOrders } from '../src/app/settled-orders.watcher.ts';
 import { appendOrderEvents } from '../src/store/order-stream.repository.ts';
 import { openOrdersDatabase, orderPlaced } from './support/orders-database.fixture.ts';
 
