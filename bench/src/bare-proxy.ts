@@ -1,4 +1,4 @@
-import { isMainThread, Worker, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import Fastify from 'fastify';
 import { Pool } from 'undici';
 
@@ -30,6 +30,5 @@ if (isMainThread) {
   });
   await app.listen({ port, host: '127.0.0.1' });
   const address = app.server.address();
-  const { parentPort } = await import('node:worker_threads');
   parentPort?.postMessage(typeof address === 'object' && address ? address.port : 0);
 }
