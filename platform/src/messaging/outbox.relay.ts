@@ -168,7 +168,8 @@ export function createOutboxRelay<DB>(options: OutboxRelayOptions<DB>): OutboxRe
         await idle(Math.min(5_000, pollIntervalMs * 2 ** failures));
         continue;
       }
-      if (!running || claimed > 0 || woken) continue;
+      // A full batch may have left more behind; a smaller one took everything due when it looked.
+      if (!running || claimed >= batchSize || woken) continue;
       const delay = chase > 0 ? CHASE_MS[CHASE_MS.length - chase--]! : pollIntervalMs;
       await idle(delay);
     }

@@ -3,7 +3,7 @@ import type { Logger } from '../telemetry/logger.ts';
 import { isRemote, isRemoteUndo, type SagaDefinition, type SagaStep, type StepCommand, type UndoOutcome } from './saga.definition.ts';
 import type { CommandSender, ReplyOutcome, SagaReply } from './saga.messages.ts';
 import type { SagaMetrics } from './saga.metrics.ts';
-import { findStep, finishStep, writeStep, type SagaState } from './saga.store.ts';
+import { findStep, finishAwaitedStep, finishStep, type SagaState, type StepWrite } from './saga.store.ts';
 import type { StepPhase, WorkflowTables } from './saga.tables.ts';
 import { isolated } from './savepoint.ts';
 
@@ -19,6 +19,8 @@ export interface Transition<DB> {
   readonly metrics: SagaMetrics;
   /** How long to wait before retrying an undo that has failed `attempts` times. */
   readonly retryDelayMs: (attempts: number) => number;
+  /** The step records this transition made, written with the instance when it is saved. */
+  readonly steps: StepWrite[];
 }
 
 const tables = <DB>(t: Transition<DB>) => t.trx as unknown as Kysely<WorkflowTables>;
@@ -33,7 +35,7 @@ function indexOf<DB>(t: Transition<DB>, stepId: string | null): number {
 
 async function send<DB>(t: Transition<DB>, state: SagaState, stepId: string, phase: StepPhase, attempt: number, command: StepCommand, timeoutMs: number) {
   await t.sender.send(t.trx, { type: command.type, payload: command.payload, correlationId: state.id, stepId, phase, attempt });
-  await writeStep(tables(t), state.id, { stepId, phase, status: 'sent', attempts: attempt, at: t.now, detail: { command: command.type } });
+  t.steps.push({ stepId, phase, status: 'sent', attempts: attempt, at: t.now, detail: { command: command.type } });
   state.currentStep = stepId;
   state.deadlineAt = later(t.now, timeoutMs);
 }
@@ -59,7 +61,7 @@ export async function runForward<DB>(t: Transition<DB>, state: SagaState, index:
     if ('error' in result) throw result.error;
     const { outcome } = result;
     const detail = outcome.ok ? {} : { reason: outcome.reason };
-    await writeStep(tables(t), state.id, { stepId: step.id, phase: 'forward', status: outcome.ok ? 'succeeded' : 'failed', attempts: 1, at: t.now, detail });
+    t.steps.push({ stepId: step.id, phase: 'forward', status: outcome.ok ? 'succeeded' : 'failed', attempts: 1, at: t.now, detail });
     if (!outcome.ok) return beginCompensation(t, state, i - 1, outcome.reason);
     state.data = { ...state.data, ...outcome.patch };
   }
@@ -97,7 +99,7 @@ async function attemptUndo<DB>(t: Transition<DB>, state: SagaState, step: AnySte
   const result = await isolated<UndoOutcome, DB>(t.trx, () => undo.run(t.trx, state.data));
   const failure = 'error' in result ? describe(result.error) : result.outcome.ok ? undefined : result.outcome.reason;
   const detail = failure === undefined ? {} : { lastFailure: failure };
-  await writeStep(tables(t), state.id, { stepId: step.id, phase: 'compensate', status: failure === undefined ? 'succeeded' : 'failed', attempts: attempt, at: t.now, detail });
+  t.steps.push({ stepId: step.id, phase: 'compensate', status: failure === undefined ? 'succeeded' : 'failed', attempts: attempt, at: t.now, detail });
   if (failure === undefined) return true;
   await undoFailed(t, state, step, attempt, failure);
   return false;
@@ -126,22 +128,24 @@ export async function applyReply<DB>(t: Transition<DB>, state: SagaState, reply:
   if (state.status !== 'running' && state.status !== 'compensating') return { applied: false, ignored: `the saga is ${state.status}` };
   const phase: StepPhase = state.status === 'running' ? 'forward' : 'compensate';
   if (reply.phase !== phase || reply.stepId !== state.currentStep) return { applied: false, ignored: 'the saga is not waiting for this step' };
-  const record = await findStep(tables(t), state.id, reply.stepId, phase);
-  if (record?.status !== 'sent' || record.attempts !== reply.attempt) return { applied: false, ignored: 'the saga is not waiting for this attempt' };
 
   const index = indexOf(t, reply.stepId);
   const step = t.saga.steps[index]!;
   const answer = { type: reply.replyType, payload: reply.payload };
   const seen = { reply: reply.replyType, messageId: reply.messageId };
+  // The step's record is ended only if it still awaits this very attempt; that check and the write are one statement.
+  const end = (status: 'succeeded' | 'failed', detail: Record<string, unknown>) =>
+    finishAwaitedStep(tables(t), state.id, { stepId: step.id, phase, attempt: reply.attempt, status, at: t.now, detail });
+  const notAwaited: ReplyOutcome = { applied: false, ignored: 'the saga is not waiting for this attempt' };
   if (phase === 'forward') {
     if (!isRemote(step)) throw new Error(`Step '${step.id}' of saga '${t.saga.name}' is local and awaits no reply`);
     const outcome = step.onReply(state.data, answer);
     if (outcome.ok) {
-      await finishStep(tables(t), state.id, { stepId: step.id, phase, status: 'succeeded', at: t.now, detail: seen });
+      if (!(await end('succeeded', seen))) return notAwaited;
       state.data = { ...state.data, ...outcome.patch };
       await runForward(t, state, index + 1);
     } else {
-      await finishStep(tables(t), state.id, { stepId: step.id, phase, status: 'failed', at: t.now, detail: { ...seen, reason: outcome.reason } });
+      if (!(await end('failed', { ...seen, reason: outcome.reason }))) return notAwaited;
       // The participant said it did nothing, so this step has nothing to undo.
       await beginCompensation(t, state, index - 1, outcome.reason);
     }
@@ -149,11 +153,11 @@ export async function applyReply<DB>(t: Transition<DB>, state: SagaState, reply:
     const undo = step.compensation;
     const outcome: UndoOutcome = undo && isRemoteUndo(undo) && undo.onReply ? undo.onReply(state.data, answer) : { ok: true };
     if (outcome.ok) {
-      await finishStep(tables(t), state.id, { stepId: step.id, phase, status: 'succeeded', at: t.now, detail: seen });
+      if (!(await end('succeeded', seen))) return notAwaited;
       await compensateFrom(t, state, index - 1);
     } else {
-      await finishStep(tables(t), state.id, { stepId: step.id, phase, status: 'failed', at: t.now, detail: { ...seen, lastFailure: outcome.reason } });
-      await undoFailed(t, state, step, record.attempts, outcome.reason);
+      if (!(await end('failed', { ...seen, lastFailure: outcome.reason }))) return notAwaited;
+      await undoFailed(t, state, step, reply.attempt, outcome.reason);
     }
   }
   return { applied: true };

@@ -94,6 +94,7 @@ export function createSagaOrchestrator<DB>(options: SagaOrchestratorOptions<DB>)
     logger,
     metrics,
     retryDelayMs: (attempts) => Math.min(maxMs, initialMs * 2 ** (attempts - 1)),
+    steps: [],
   });
 
   function definition(name: string): SagaDefinition<object, DB> {
@@ -102,9 +103,10 @@ export function createSagaOrchestrator<DB>(options: SagaOrchestratorOptions<DB>)
     return saga;
   }
 
-  async function save(trx: Kysely<DB>, state: SagaState, now: Date) {
-    state.updatedAt = now;
-    await saveInstance(tables(trx), state);
+  /** Writes the instance back with the step records of transition `t`. */
+  async function save(t: Transition<DB>, state: SagaState) {
+    state.updatedAt = t.now;
+    await saveInstance(tables(t.trx), state, t.steps);
   }
 
   return {
@@ -126,8 +128,9 @@ export function createSagaOrchestrator<DB>(options: SagaOrchestratorOptions<DB>)
           updatedAt: now,
         };
         if (!(await insertInstance(tables(tx), state))) return { started: false };
-        await runForward(transition(tx, definitionOf, now), state, 0);
-        await save(tx, state, now);
+        const t = transition(tx, definitionOf, now);
+        await runForward(t, state, 0);
+        await save(t, state);
         return { started: true };
       });
     },
@@ -137,8 +140,9 @@ export function createSagaOrchestrator<DB>(options: SagaOrchestratorOptions<DB>)
       return inTransaction(trx, async (tx) => {
         const state = await lockInstance(tables(tx), reply.correlationId);
         if (!state) return { applied: false, ignored: 'no saga has this id' };
-        const outcome = await applyReply(transition(tx, definition(state.name), now), state, reply);
-        if (outcome.applied) await save(tx, state, now);
+        const t = transition(tx, definition(state.name), now);
+        const outcome = await applyReply(t, state, reply);
+        if (outcome.applied) await save(t, state);
         else logger.debug({ sagaId: state.id, step: reply.stepId, phase: reply.phase, attempt: reply.attempt, why: outcome.ignored }, 'saga reply ignored');
         return outcome;
       });
@@ -155,8 +159,9 @@ export function createSagaOrchestrator<DB>(options: SagaOrchestratorOptions<DB>)
             const state = await lockNextDue(tables(trx), now, names, skip);
             if (!state) return false;
             sagaId = state.id;
-            await onDeadline(transition(trx, definition(state.name), now), state);
-            await save(trx, state, now);
+            const t = transition(trx, definition(state.name), now);
+            await onDeadline(t, state);
+            await save(t, state);
             return true;
           });
           if (!found) return { processed, failed: skip.length, more: false };

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely, type QueryCreator, type Selectable } from 'kysely';
 import type { SagaInstancesTable, SagaStatus, SagaStepsTable, StepPhase, StepStatus, WorkflowTables } from './saga.tables.ts';
 
 type Db = Kysely<WorkflowTables>;
@@ -109,9 +109,13 @@ export async function lockNextDue(db: Db, now: Date, names: readonly string[], s
   return row && toState(row);
 }
 
-/** Writes the instance back; the version check refuses to overwrite a change made since it was read. */
-export async function saveInstance(db: Db, state: SagaState): Promise<void> {
-  const updated = await db
+/**
+ * Writes the instance back, with the step records its transition made, in one statement; the version check
+ * refuses to overwrite a change made since it was read (and then nothing is written).
+ */
+export async function saveInstance(db: Db, state: SagaState, steps: readonly StepWrite[] = []): Promise<void> {
+  const creator = steps.length === 0 ? db : db.with('written_steps', (qc) => upsertSteps(qc, state.id, steps));
+  const updated = await creator
     .updateTable('saga_instances')
     .set({
       status: state.status,
@@ -148,46 +152,65 @@ export interface StepWrite {
   readonly detail?: Record<string, unknown>;
 }
 
-/** Records a step's attempt (sent, or run locally and finished); the detail merges into what earlier attempts left. */
-export async function writeStep(db: Db, sagaId: string, step: StepWrite): Promise<void> {
-  const completedAt = step.status === 'sent' ? null : step.at;
-  await db
+/**
+ * Records steps' attempts (sent, or run locally and finished); each detail merges into what earlier attempts left.
+ * Two writes of one step and phase fold into one row, the later winning.
+ */
+function upsertSteps(db: QueryCreator<WorkflowTables>, sagaId: string, steps: readonly StepWrite[]) {
+  const rows = new Map<string, StepWrite>();
+  for (const step of steps) {
+    const key = `${step.stepId}\u0000${step.phase}`;
+    const earlier = rows.get(key);
+    rows.set(key, earlier ? { ...step, detail: { ...earlier.detail, ...step.detail } } : step);
+  }
+  return db
     .insertInto('saga_steps')
-    .values({
-      saga_id: sagaId,
-      step_id: step.stepId,
-      phase: step.phase,
-      status: step.status,
-      attempts: step.attempts,
-      sent_at: step.at,
-      completed_at: completedAt,
-      detail: JSON.stringify(step.detail ?? {}),
-    })
-    .onConflict((conflict) =>
-      conflict.columns(['saga_id', 'step_id', 'phase']).doUpdateSet({
+    .values(
+      [...rows.values()].map((step) => ({
+        saga_id: sagaId,
+        step_id: step.stepId,
+        phase: step.phase,
         status: step.status,
         attempts: step.attempts,
         sent_at: step.at,
-        completed_at: completedAt,
-        detail: sql`saga_steps.detail || excluded.detail`,
-      }),
+        completed_at: step.status === 'sent' ? null : step.at,
+        detail: JSON.stringify(step.detail ?? {}),
+      })),
     )
-    .execute();
+    .onConflict((conflict) =>
+      conflict.columns(['saga_id', 'step_id', 'phase']).doUpdateSet((eb) => ({
+        status: eb.ref('excluded.status'),
+        attempts: eb.ref('excluded.attempts'),
+        sent_at: eb.ref('excluded.sent_at'),
+        completed_at: eb.ref('excluded.completed_at'),
+        detail: sql`saga_steps.detail || excluded.detail`,
+      })),
+    );
 }
 
+type StepEnd = { stepId: string; phase: StepPhase; status: Exclude<StepStatus, 'sent'>; at: Date; detail: Record<string, unknown> };
+
 /** Records how an awaited attempt ended (a reply, a timeout). */
-export async function finishStep(
-  db: Db,
-  sagaId: string,
-  step: { stepId: string; phase: StepPhase; status: Exclude<StepStatus, 'sent'>; at: Date; detail: Record<string, unknown> },
-): Promise<void> {
-  await db
+export async function finishStep(db: Db, sagaId: string, step: StepEnd): Promise<void> {
+  await endStep(db, sagaId, step).execute();
+}
+
+/**
+ * Records how attempt `attempt` of a step ended, if the saga still awaits exactly that attempt: false (and nothing
+ * written) when the step is not in `sent` or its latest attempt is another one.
+ */
+export async function finishAwaitedStep(db: Db, sagaId: string, step: StepEnd & { attempt: number }): Promise<boolean> {
+  const updated = await endStep(db, sagaId, step).where('status', '=', 'sent').where('attempts', '=', step.attempt).executeTakeFirst();
+  return updated.numUpdatedRows === 1n;
+}
+
+function endStep(db: Db, sagaId: string, step: StepEnd) {
+  return db
     .updateTable('saga_steps')
     .set({ status: step.status, completed_at: step.at, detail: sql`detail || ${JSON.stringify(step.detail)}::jsonb` })
     .where('saga_id', '=', sagaId)
     .where('step_id', '=', step.stepId)
-    .where('phase', '=', step.phase)
-    .execute();
+    .where('phase', '=', step.phase);
 }
 
 /** A saga's step history, by the time of each step's latest attempt. */

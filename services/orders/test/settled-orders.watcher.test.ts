@@ -33,7 +33,10 @@ describe('waking checkouts when their order settles', () => {
     const waiting = settled
       .watch(orderId)
       .within(10_000)
-      .then(() => (woken = true));
+      .then((settledNow) => {
+        woken = true;
+        return settledNow;
+      });
     await appendOrderEvents(database.db, other, 1, [{ type: 'OrderCancelled', reason: 'someone else’s order' }]);
     await appendOrderEvents(database.db, orderId, 1, [{ type: 'StockReserved', reservationId: 'res_1' }]);
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -41,7 +44,7 @@ describe('waking checkouts when their order settles', () => {
 
     const began = performance.now();
     await appendOrderEvents(database.db, orderId, 2, [{ type: 'OrderCancelled', reason: 'payment declined' }]);
-    await waiting;
+    expect(await waiting).toBe(true);
     expect(performance.now() - began).toBeLessThan(5_000);
   });
 
@@ -50,8 +53,9 @@ describe('waking checkouts when their order settles', () => {
     await appendOrderEvents(database.db, orderId, 0, [orderPlaced(orderId)]);
 
     const began = performance.now();
-    await settled.watch(orderId).within(150);
+    const settledNow = await settled.watch(orderId).within(150);
 
+    expect(settledNow).toBe(false);
     expect(performance.now() - began).toBeGreaterThanOrEqual(140);
   });
 
@@ -64,8 +68,9 @@ describe('waking checkouts when their order settles', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
 
     const began = performance.now();
-    await watch.within(10_000);
+    const settledNow = await watch.within(10_000);
 
+    expect(settledNow).toBe(true);
     expect(performance.now() - began).toBeLessThan(50);
   });
 });

@@ -98,7 +98,8 @@ async function awaitOutcome(deps: OrdersDeps, orderId: string): Promise<Checkout
       settled.cancel();
       break;
     }
-    await settled.within(Math.min(left, RECHECK_MS));
+    // The order's own notification means its final event has committed: nothing to look at but the order.
+    if (await settled.within(Math.min(left, RECHECK_MS))) break;
   }
   const order = await loadOrder(deps.db, orderId);
   if (!order) throw new Error(`Order ${orderId} vanished after it was placed`);

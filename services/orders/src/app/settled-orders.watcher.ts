@@ -3,8 +3,11 @@ import { ORDER_SETTLED_CHANNEL } from '../store/order-stream.repository.ts';
 
 /** One order being waited for. */
 export interface SettledWatch {
-  /** Resolves once the order may have settled (its notification, or the listener reconnecting), or after `ms`. */
-  within(ms: number): Promise<void>;
+  /**
+   * Resolves true once the order's own notification says it settled; false when it may have (the listener
+   * reconnected, and could have missed it) or after `ms`.
+   */
+  within(ms: number): Promise<boolean>;
   /** Stops watching without waiting. */
   cancel(): void;
 }
@@ -20,23 +23,23 @@ export interface SettledOrders {
 }
 
 export function watchSettledOrders(database: Pick<Database<unknown>, 'listen'>): SettledOrders {
-  const waiting = new Map<string, Set<() => void>>();
+  const waiting = new Map<string, Set<(settled: boolean) => void>>();
   const wake = (orderId: string | undefined) => {
     // A reconnect (no payload) may have missed any notification: everyone looks again.
-    const woken = orderId === undefined ? [...waiting.values()].flatMap((watchers) => [...watchers]) : [...(waiting.get(orderId) ?? [])];
-    for (const wakeUp of woken) wakeUp();
+    if (orderId === undefined) for (const wakeUp of [...waiting.values()].flatMap((watchers) => [...watchers])) wakeUp(false);
+    else for (const wakeUp of [...(waiting.get(orderId) ?? [])]) wakeUp(true);
   };
   const listener = database.listen(ORDER_SETTLED_CHANNEL, wake);
 
   return {
     watch(orderId) {
-      let woken = false;
+      let woken: boolean | undefined;
       let onWake: (() => void) | undefined;
-      const wakeUp = () => {
-        woken = true;
+      const wakeUp = (settled: boolean) => {
+        woken = settled;
         onWake?.();
       };
-      const watchers = waiting.get(orderId) ?? new Set<() => void>();
+      const watchers = waiting.get(orderId) ?? new Set<(settled: boolean) => void>();
       watchers.add(wakeUp);
       waiting.set(orderId, watchers);
       const cancel = () => {
@@ -45,7 +48,7 @@ export function watchSettledOrders(database: Pick<Database<unknown>, 'listen'>):
       };
       return {
         async within(ms) {
-          if (!woken) {
+          if (woken === undefined) {
             await new Promise<void>((resolve) => {
               const timer = setTimeout(resolve, ms);
               onWake = () => {
@@ -55,6 +58,7 @@ export function watchSettledOrders(database: Pick<Database<unknown>, 'listen'>):
             });
           }
           cancel();
+          return woken === true;
         },
         cancel,
       };

@@ -1,5 +1,5 @@
 import { AppError, fail, ok, type Result } from '@bazaar/platform/errors';
-import { sql, type Kysely } from '@bazaar/platform/db';
+import { sql, type Kysely, type QueryCreator } from '@bazaar/platform/db';
 import { OrdersErrors } from '../contract/orders.errors.ts';
 import type { OrderEvent } from '../domain/order.events.ts';
 import { foldOrder, isFinal, transition, type OrderState } from '../domain/order.state.ts';
@@ -79,35 +79,35 @@ export async function appendAfter(
   }
   if (state === undefined || events.length === 0) throw new TypeError('appendOrderEvents needs at least one event');
 
+  // The events, the history projection and (when the order settles) the notification go in one statement.
+  const appended = trx.insertInto('order_events').values(
+    events.map((event, index) => {
+      const { type, ...payload } = event;
+      return { order_id: orderId, version: expectedVersion + index + 1, type, payload: JSON.stringify(payload), occurred_at: now };
+    }),
+  );
+  const projected = project(trx.with('appended', () => appended), state, now);
+  const settles = isFinal(state.status) && !(current && isFinal(current.status));
   try {
-    await trx
-      .insertInto('order_events')
-      .values(
-        events.map((event, index) => {
-          const { type, ...payload } = event;
-          return { order_id: orderId, version: expectedVersion + index + 1, type, payload: JSON.stringify(payload), occurred_at: now };
-        }),
-      )
-      .execute();
+    await (settles ? projected.returning(sql<string>`pg_notify(${ORDER_SETTLED_CHANNEL}, ${orderId})`.as('notified')) : projected).execute();
   } catch (error) {
     if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
       return fail(new AppError(OrdersErrors.VERSION_CONFLICT, `order ${orderId} moved past version ${expectedVersion}`, { cause: error }));
     }
     throw error;
   }
-  await project(trx, state, now);
-  if (isFinal(state.status) && !(current && isFinal(current.status))) await sql`SELECT pg_notify(${ORDER_SETTLED_CHANNEL}, ${orderId})`.execute(trx);
   return ok(state);
 }
 
-async function project(trx: Kysely<OrdersTables>, state: OrderState, now: Date): Promise<void> {
+/** The history projection's row for `state`, inserted or brought up to date. */
+function project(db: QueryCreator<OrdersTables>, state: OrderState, now: Date) {
   const row = {
     status: state.status,
     cancel_reason: state.cancelReason,
     version: state.version,
     updated_at: now,
   };
-  await trx
+  return db
     .insertInto('orders_history')
     .values({
       id: state.id,
@@ -118,6 +118,5 @@ async function project(trx: Kysely<OrdersTables>, state: OrderState, now: Date):
       created_at: now,
       ...row,
     })
-    .onConflict((conflict) => conflict.column('id').doUpdateSet(row))
-    .execute();
+    .onConflict((conflict) => conflict.column('id').doUpdateSet(row));
 }
