@@ -5,6 +5,7 @@ import { FileMigrationProvider, Migrator } from 'kysely/migration';
 import pg from 'pg';
 import type { Logger } from '../telemetry/logger.ts';
 import { listen, type Listener, type OnNotify } from './listener.ts';
+import { PreparingClient } from './preparing-client.ts';
 import { pgTypes } from './types.ts';
 import { databaseUrl, ensureDatabase } from './server.ts';
 
@@ -45,6 +46,8 @@ export async function openDatabase<DB>(options: DatabaseOptions): Promise<Databa
     connectionTimeoutMillis: 10_000,
     types: pgTypes,
     application_name: options.name,
+    // Each connection prepares the statements it runs, so PostgreSQL parses them once, not on every call.
+    Client: PreparingClient,
   });
   pool.on('error', (error) => options.logger.error({ err: error }, 'idle database connection failed'));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
