@@ -107,3 +107,45 @@ describe('the token verifier', () => {
     expect((await verifier.verify(mixed)).roles).toEqual(['admin']);
   });
 });
+
+describe('remembering verified tokens', () => {
+  /** A verifier over the test key that counts how often it had to look a key up, i.e. check a signature. */
+  function countingVerifier() {
+    const local = createLocalJWKSet({ keys: [publicJwk] });
+    const counter = { checks: 0 };
+    const verifier = createTokenVerifier({
+      keys: (header, input) => {
+        counter.checks += 1;
+        return local(header, input);
+      },
+    });
+    return { verifier, counter };
+  }
+
+  it('checks the signature of a token once, and takes it on trust for its next requests', async () => {
+    const { verifier, counter } = countingVerifier();
+    const issued = await token();
+    const first = await verifier.verify(issued);
+    expect(await verifier.verify(issued)).toEqual(first);
+    expect(await verifier.verify(issued)).toEqual(first);
+    expect(counter.checks).toBe(1);
+  });
+
+  it('still refuses a tampered copy of a token it remembers', async () => {
+    const { verifier } = countingVerifier();
+    const issued = await token();
+    await verifier.verify(issued);
+    const [header, payload, signature] = issued.split('.');
+    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload!, 'base64url').toString()), roles: ['admin'] })).toString('base64url');
+    expect((await rejection(verifier.verify(`${header}.${forged}.${signature}`))).code).toBe(PlatformErrors.INVALID_TOKEN.code);
+  });
+
+  it('forgets a token when it expires', async () => {
+    const { verifier } = countingVerifier();
+    const expiresAt = Math.floor(Date.now() / 1000) + 1;
+    const shortLived = await token({ expiresAt });
+    await verifier.verify(shortLived);
+    await new Promise((resolve) => setTimeout(resolve, expiresAt * 1000 - Date.now() + 50));
+    expect((await rejection(verifier.verify(shortLived))).code).toBe(PlatformErrors.INVALID_TOKEN.code);
+  });
+});

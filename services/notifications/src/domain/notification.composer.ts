@@ -8,11 +8,18 @@ export interface ComposedNotification {
   readonly orderId: string | null;
 }
 
+// Building a number format is costly next to using one: one per currency, made on first use.
+const formats = new Map<string, { format: Intl.NumberFormat; digits: number }>();
+
 /** A sum in minor units shown in its currency's own precision (JPY has none, EUR two, KWD three). */
 export function formatMoney(totalMinor: number, currency: string): string {
-  const format = new Intl.NumberFormat('en-US', { style: 'currency', currency });
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-  return format.format(totalMinor / 10 ** digits);
+  let known = formats.get(currency);
+  if (!known) {
+    const format = new Intl.NumberFormat('en-US', { style: 'currency', currency });
+    known = { format, digits: format.resolvedOptions().maximumFractionDigits ?? 2 };
+    formats.set(currency, known);
+  }
+  return known.format.format(totalMinor / 10 ** known.digits);
 }
 
 export function composeWelcome(name: string): ComposedNotification {
