@@ -65,11 +65,96 @@ describe('statements prepared once per connection', () => {
     expect(await findAll()).toMatchObject({ id: 'a', colour: null });
   });
 
+  /** Counts the round trips the pool's one connection makes: each ends with a Sync or is one simple query. */
+  async function roundTrips(work: () => Promise<unknown>): Promise<number> {
+    const client = await database.pool.connect();
+    client.release();
+    const connection = (client as unknown as { connection: { sync(): void; query(text: string): void } }).connection;
+    let count = 0;
+    const { sync, query } = connection;
+    connection.sync = function (this: unknown) {
+      count += 1;
+      sync.call(this);
+    };
+    connection.query = function (this: unknown, text: string) {
+      count += 1;
+      query.call(this, text);
+    };
+    try {
+      await work();
+    } finally {
+      connection.sync = sync;
+      connection.query = query;
+    }
+    return count;
+  }
+
+  it("sends a transaction's BEGIN together with its first statement", async () => {
+    const trips = await roundTrips(() =>
+      database.db.transaction().execute(async (trx) => {
+        await trx.insertInto('things').values({ id: 'b', count: 2, price: '1.00', note: null }).execute();
+        await trx.updateTable('things').set({ count: 3 }).where('id', '=', 'b').execute();
+      }),
+    );
+    // The insert with its BEGIN, the update, the COMMIT.
+    expect(trips).toBe(3);
+    expect(await database.db.selectFrom('things').select('count').where('id', '=', 'b').executeTakeFirst()).toEqual({ count: 3 });
+  });
+
+  it('sends nothing for a transaction that ends before its first statement', async () => {
+    expect(await roundTrips(() => database.db.transaction().execute(async () => undefined))).toBe(0);
+    expect(await roundTrips(() => database.db.transaction().execute(async () => Promise.reject(new Error('changed my mind'))).catch(() => undefined))).toBe(0);
+  });
+
+  it('keeps a transaction whole: a failure after its first statement leaves nothing behind', async () => {
+    await expect(
+      database.db.transaction().execute(async (trx) => {
+        await trx.insertInto('things').values({ id: 'c', count: 1, price: '1.00', note: null }).execute();
+        throw new Error('the handler failed');
+      }),
+    ).rejects.toThrow('the handler failed');
+    expect(await database.db.selectFrom('things').select('id').where('id', '=', 'c').executeTakeFirst()).toBeUndefined();
+  });
+
+  it('rolls back when the first statement itself fails, and the connection serves the next transaction', async () => {
+    await expect(
+      database.db.transaction().execute(async (trx) => {
+        await trx.insertInto('things').values({ id: 'a', count: 9, price: '1.00', note: null }).execute();
+      }),
+    ).rejects.toMatchObject({ code: '23505' });
+    await database.db.transaction().execute(async (trx) => {
+      await trx.insertInto('things').values({ id: 'd', count: 4, price: '1.00', note: null }).execute();
+    });
+    expect(await database.db.selectFrom('things').select('count').where('id', '=', 'd').executeTakeFirst()).toEqual({ count: 4 });
+  });
+
+  it('reports a first statement that does not parse with its own error every time, and the connection stays usable', async () => {
+    const broken = () => database.db.transaction().execute((trx) => sql`SELEC ${1}::int`.execute(trx));
+    await expect(broken()).rejects.toMatchObject({ code: '42601' });
+    await expect(broken()).rejects.toMatchObject({ code: '42601' });
+    expect(await database.db.selectFrom('things').select('id').where('id', '=', 'a').executeTakeFirst()).toEqual({ id: 'a' });
+  });
+
+  it('opens the transaction before a first statement without parameters, such as a savepoint', async () => {
+    await expect(
+      database.db.transaction().execute(async (trx) => {
+        await sql`SAVEPOINT first`.execute(trx);
+        await trx.insertInto('things').values({ id: 'e', count: 1, price: '1.00', note: null }).execute();
+        throw new Error('undo it all');
+      }),
+    ).rejects.toThrow('undo it all');
+    expect(await database.db.selectFrom('things').select('id').where('id', '=', 'e').executeTakeFirst()).toBeUndefined();
+  });
+
   it(`stops preparing past ${PREPARED_PER_CONNECTION} statements on one connection and still runs the rest`, async () => {
+    const query = (i: number) => sql<{ n: number }>`SELECT ${i}::int + ${String(i)}::int AS ${sql.ref(`n${i}`)}`;
     for (let i = 0; i < PREPARED_PER_CONNECTION + 5; i++) {
-      const { rows } = await sql<{ n: number }>`SELECT ${i}::int + ${String(i)}::int AS ${sql.ref(`n${i}`)}`.execute(database.db);
+      const { rows } = await query(i).execute(database.db);
       expect(Object.values(rows[0]!)).toEqual([2 * i]);
     }
-    expect((await prepared()).length).toBe(PREPARED_PER_CONNECTION);
+    const statements = await prepared();
+    expect(statements.length).toBeLessThanOrEqual(PREPARED_PER_CONNECTION);
+    expect(statements).toContain(query(0).compile(database.db).sql);
+    expect(statements).not.toContain(query(PREPARED_PER_CONNECTION + 4).compile(database.db).sql);
   });
 });
