@@ -81,19 +81,32 @@ export function createOutboxRelay<DB>(options: OutboxRelayOptions<DB>): OutboxRe
   // A wake that came while a batch was in flight: look again before idling, the rows may have missed that claim.
   let woken = false;
   let lastPrune = Date.now();
+  // Published and confirmed, to be marked by the next claim.
+  let unmarked: string[] = [];
   const wakesBeforeCommit = options.wakesBeforeCommit ?? true;
 
-  async function claim(): Promise<OutboxRow[]> {
-    const { rows } = await sql<OutboxRow>`
+  /**
+   * Claims a batch of due rows. `published` (the previous batch, confirmed by the broker) is marked in the same
+   * statement, and kept out of this claim.
+   */
+  async function claim(published: readonly string[]): Promise<OutboxRow[]> {
+    const due = sql`
+      SELECT id FROM outbox
+      WHERE published_at IS NULL AND next_attempt_at <= now()${published.length > 0 ? sql` AND NOT (id = ANY(${published}::text[]))` : sql``}
+      ORDER BY id
+      LIMIT ${batchSize}
+      FOR UPDATE SKIP LOCKED`;
+    const claimDue = sql`
       UPDATE outbox
       SET attempts = attempts + 1, next_attempt_at = now() + ${leaseMs}::double precision * interval '1 millisecond'
-      WHERE id IN (
-        SELECT id FROM outbox
-        WHERE published_at IS NULL AND next_attempt_at <= now()
-        ORDER BY id
-        LIMIT ${batchSize}
-        FOR UPDATE SKIP LOCKED)
-      RETURNING id, type, version, routing_key, payload, headers, occurred_at`.execute(db);
+      WHERE id IN (${due})
+      RETURNING id, type, version, routing_key, payload, headers, occurred_at`;
+    const { rows } = await (published.length > 0
+      ? sql<OutboxRow>`
+          WITH marked AS (UPDATE outbox SET published_at = now(), last_error = NULL WHERE id = ANY(${published}::text[]))
+          ${claimDue}`
+      : sql<OutboxRow>`${claimDue}`
+    ).execute(db);
     return rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
@@ -112,9 +125,13 @@ export function createOutboxRelay<DB>(options: OutboxRelayOptions<DB>): OutboxRe
       WHERE id = ANY(${ids}::text[])`.execute(db);
   }
 
-  /** Publishes one batch; returns how many rows it claimed. */
+  /**
+   * Publishes one batch; returns how many rows it claimed. When more may be waiting (a full batch, or a wake
+   * during this one), the batch is marked published by the next claim instead of a statement of its own.
+   */
   async function relayBatch(): Promise<number> {
-    const rows = await claim();
+    const rows = await claim(unmarked);
+    unmarked = [];
     if (rows.length === 0) return 0;
     const ids = rows.map((row) => row.id);
     try {
@@ -125,8 +142,9 @@ export function createOutboxRelay<DB>(options: OutboxRelayOptions<DB>): OutboxRe
       await markFailed(ids, error);
       return rows.length;
     }
-    await markPublished(ids);
     metrics?.published.inc(rows.length);
+    if (running && (rows.length >= batchSize || woken)) unmarked = ids;
+    else await markPublished(ids);
     return rows.length;
   }
 
@@ -172,6 +190,11 @@ export function createOutboxRelay<DB>(options: OutboxRelayOptions<DB>): OutboxRe
       if (!running || claimed >= batchSize || woken) continue;
       const delay = chase > 0 ? CHASE_MS[CHASE_MS.length - chase--]! : pollIntervalMs;
       await idle(delay);
+    }
+    // A batch left for a claim that will not come: marked now, or published again by another relay after its lease.
+    if (unmarked.length > 0) {
+      await markPublished(unmarked).catch((error: unknown) => logger.warn({ err: error, count: unmarked.length }, 'marking published outbox messages failed'));
+      unmarked = [];
     }
   }
 

@@ -131,6 +131,27 @@ describe('the outbox relay', () => {
     await vi.waitFor(async () => expect((await outboxRows()).every((row) => row.published_at !== null)).toBe(true), eventually);
   });
 
+  it('marks a batch with the claim of the next one while more is waiting, and the last batch by itself', async () => {
+    const seen = await received();
+    const messages = Array.from({ length: 120 }, (_, i) => make(`sku_${i}`));
+    await database.db.transaction().execute((trx) => outbox.write(trx, ...messages));
+    let statements = 0;
+    const counted = database.db.withPlugin({
+      transformQuery: (args) => {
+        statements += 1;
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    });
+    // No poll comes in between: every statement is one of the five batches' claims or a mark.
+    relay({ db: counted, batchSize: 25, pollIntervalMs: 60_000 }).start();
+    await vi.waitFor(async () => expect((await outboxRows()).every((row) => row.published_at !== null)).toBe(true), eventually);
+    await vi.waitFor(() => expect(seen).toHaveLength(120), eventually);
+    expect(seen.map((delivery) => delivery.id)).toEqual(messages.map((message) => message.id));
+    // Five claims (four of them marking the batch before) and one mark for the last batch of 20.
+    expect(statements).toBe(6);
+  });
+
   it('shares the work between replicas without publishing a message twice', async () => {
     const seen = await received();
     const messages = Array.from({ length: 200 }, (_, i) => make(`sku_${i}`));
