@@ -61,18 +61,17 @@ export class PreparingClient extends pg.Client {
   #prepared = 0;
   #beginHeld = false;
 
-  /** Whether this connection has prepared `text` already. */
-  hasPrepared(text: string): boolean {
-    return this.#names.has(text);
-  }
-
-  /** The name `text` is prepared under on this connection; undefined once the connection holds its share. */
-  nameFor(text: string): string | undefined {
+  /**
+   * The name `text` is prepared under on this connection, and whether this call gave it that name (so it is
+   * parsed now); no name once the connection holds its share.
+   */
+  nameFor(text: string): { name?: string; fresh: boolean } {
     const known = this.#names.get(text);
-    if (known !== undefined || this.#prepared >= PREPARED_PER_CONNECTION) return known;
+    if (known !== undefined) return { name: known, fresh: false };
+    if (this.#prepared >= PREPARED_PER_CONNECTION) return { fresh: false };
     const name = `bazaar_${++this.#prepared}`;
     this.#names.set(text, name);
-    return name;
+    return { name, fresh: true };
   }
 
   /** Prepares `text` under a new name on its next use. */
@@ -109,8 +108,7 @@ PreparingClient.prototype.query = function query(this: PreparingClient, ...args:
     if (beginHeld) void (plainQuery.call(this, 'BEGIN') as Promise<unknown>).catch(() => undefined);
     return plainQuery.apply(this, args);
   }
-  const preparedBefore = this.hasPrepared(text);
-  const name = this.nameFor(text);
+  const { name, fresh } = this.nameFor(text);
   const config: pg.QueryConfig = name === undefined ? { text, values } : { name, text, values };
   const running = beginHeld
     ? new Promise<pg.QueryResult>((resolve, reject) => {
@@ -120,7 +118,7 @@ PreparingClient.prototype.query = function query(this: PreparingClient, ...args:
   return running.catch((error: unknown) => {
     // A statement prepared under BEGIN is marked parsed by BEGIN's own ParseComplete; should it have failed to
     // parse, that mark is wrong, so it is prepared under a new name next time. So is one whose plan went stale.
-    if ((beginHeld && !preparedBefore) || (error as { code?: string }).code === CACHED_PLAN_CHANGED) this.forget(text);
+    if ((beginHeld && fresh) || (error as { code?: string }).code === CACHED_PLAN_CHANGED) this.forget(text);
     throw error;
   });
 } as unknown as pg.Client['query'];

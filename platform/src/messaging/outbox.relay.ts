@@ -83,6 +83,9 @@ export function createOutboxRelay<DB>(options: OutboxRelayOptions<DB>): OutboxRe
   let lastPrune = Date.now();
   // Published and confirmed, to be marked by the next claim.
   let unmarked: string[] = [];
+  // A full batch may have left more behind, and a wake during a batch may have come for rows it missed; a smaller
+  // batch without a wake took everything due when it looked.
+  const moreWaiting = (claimed: number) => claimed >= batchSize || woken;
   const wakesBeforeCommit = options.wakesBeforeCommit ?? true;
 
   /**
@@ -90,23 +93,18 @@ export function createOutboxRelay<DB>(options: OutboxRelayOptions<DB>): OutboxRe
    * statement, and kept out of this claim.
    */
   async function claim(published: readonly string[]): Promise<OutboxRow[]> {
-    const due = sql`
-      SELECT id FROM outbox
-      WHERE published_at IS NULL AND next_attempt_at <= now()${published.length > 0 ? sql` AND NOT (id = ANY(${published}::text[]))` : sql``}
-      ORDER BY id
-      LIMIT ${batchSize}
-      FOR UPDATE SKIP LOCKED`;
-    const claimDue = sql`
+    const marking = published.length > 0;
+    const { rows } = await sql<OutboxRow>`
+      ${marking ? sql`WITH marked AS (UPDATE outbox SET published_at = now(), last_error = NULL WHERE id = ANY(${published}::text[]))` : sql``}
       UPDATE outbox
       SET attempts = attempts + 1, next_attempt_at = now() + ${leaseMs}::double precision * interval '1 millisecond'
-      WHERE id IN (${due})
-      RETURNING id, type, version, routing_key, payload, headers, occurred_at`;
-    const { rows } = await (published.length > 0
-      ? sql<OutboxRow>`
-          WITH marked AS (UPDATE outbox SET published_at = now(), last_error = NULL WHERE id = ANY(${published}::text[]))
-          ${claimDue}`
-      : sql<OutboxRow>`${claimDue}`
-    ).execute(db);
+      WHERE id IN (
+        SELECT id FROM outbox
+        WHERE published_at IS NULL AND next_attempt_at <= now()${marking ? sql` AND NOT (id = ANY(${published}::text[]))` : sql``}
+        ORDER BY id
+        LIMIT ${batchSize}
+        FOR UPDATE SKIP LOCKED)
+      RETURNING id, type, version, routing_key, payload, headers, occurred_at`.execute(db);
     return rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
@@ -143,7 +141,7 @@ export function createOutboxRelay<DB>(options: OutboxRelayOptions<DB>): OutboxRe
       return rows.length;
     }
     metrics?.published.inc(rows.length);
-    if (running && (rows.length >= batchSize || woken)) unmarked = ids;
+    if (running && moreWaiting(rows.length)) unmarked = ids;
     else await markPublished(ids);
     return rows.length;
   }
@@ -186,8 +184,7 @@ export function createOutboxRelay<DB>(options: OutboxRelayOptions<DB>): OutboxRe
         await idle(Math.min(5_000, pollIntervalMs * 2 ** failures));
         continue;
       }
-      // A full batch may have left more behind; a smaller one took everything due when it looked.
-      if (!running || claimed >= batchSize || woken) continue;
+      if (!running || moreWaiting(claimed)) continue;
       const delay = chase > 0 ? CHASE_MS[CHASE_MS.length - chase--]! : pollIntervalMs;
       await idle(delay);
     }
