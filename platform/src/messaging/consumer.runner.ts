@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Registry } from 'prom-client';
+import { inTransaction } from '../db/transaction.ts';
 import type { Logger } from '../telemetry/logger.ts';
 import { backoffDelay, type Backoff } from './backoff.ts';
 import type { Broker, Delivery, Disposition, Subscription } from './broker.ts';
@@ -121,7 +122,7 @@ export function createConsumerRunner<DB>(options: ConsumerRunnerOptions<DB>): Co
       const processed = await inConsumerSpan(consumer, message, delivery.attempt, async () => {
         // Outside the transaction, so a handler that calls out (or commits on its own) holds no connection meanwhile.
         const prepared = route.handler.prepare === NOTHING_TO_PREPARE ? undefined : await route.handler.prepare(message, { consumer, attempt: delivery.attempt });
-        return db.transaction().execute(async (trx) => {
+        return inTransaction(db, async (trx) => {
           if (!(await claimInbox(trx, consumer, message.id))) return false;
           await route.handler.handle(message, prepared, { trx, consumer, attempt: delivery.attempt });
           return true;

@@ -9,7 +9,7 @@ export {
   type InboxTable,
   type DeadLetterTable,
 } from './messaging.tables.ts';
-export { createOutbox, OUTBOX_CHANNEL, type Outbox } from './outbox.writer.ts';
+export { createOutbox, OUTBOX_CHANNEL, type CommittedRelay, type Outbox, type OutboxWriterOptions } from './outbox.writer.ts';
 export { createOutboxRelay, type OutboxRelay, type OutboxRelayOptions } from './outbox.relay.ts';
 export { outboxLag, type OutboxLag } from './outbox.metrics.ts';
 export {

@@ -48,7 +48,7 @@ export function createMessaging<DB>(options: MessagingOptions<DB>): Messaging<DB
   const consumers = createConsumerRunner({ ...options.consumers, ...shared });
   let listener: { close(): Promise<void> } | undefined;
   return {
-    outbox: listening ? createOutbox({ notify: true }) : createOutbox({ onWrite: () => relay.wake() }),
+    outbox: createOutbox(listening ? { relay, notify: true } : { relay, onWrite: () => relay.wake() }),
     subscribe: (consumer, definitions, handler) => consumers.subscribe(consumer, definitions, handler),
     deadLetters: createDeadLetters(shared),
     lag: () => outboxLag(options.db),

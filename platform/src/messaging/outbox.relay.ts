@@ -38,7 +38,17 @@ export interface OutboxRelay {
   start(): void;
   /** A message was written (or committed): look again now, and shortly after, instead of at the next poll. */
   wake(): void;
-  /** Finishes the batch in flight, then stops. */
+  /**
+   * Whether this relay takes messages straight from their writer: true while it runs. The writer then inserts
+   * them as claimed for `leaseMs` (no relay claims them meanwhile) and hands them to `publishCommitted` once
+   * its transaction has committed. Should this process die first, any relay publishes them when the lease ends.
+   */
+  takesCommitted(): boolean;
+  /** How long a claim (or a writer's hand-over) keeps a message from every other relay. */
+  readonly leaseMs: number;
+  /** Publishes messages whose insert (claimed, see `takesCommitted`) has committed; they are marked published by the next claim. */
+  publishCommitted(messages: readonly Message[]): void;
+  /** Finishes the batch in flight and the hand-overs being published, then stops. */
   stop(): Promise<void>;
 }
 
@@ -56,11 +66,13 @@ interface OutboxRow {
 const CHASE_MS = [1, 5, 20, 50, 120];
 
 /**
- * Publishes the outbox at least once. Each round claims a batch of due rows (`FOR UPDATE SKIP LOCKED`, in id
- * order, so replicas share the work) by pushing their next attempt past a lease, and commits the claim; the
- * publish happens outside any transaction, and the rows are marked published only after the broker confirmed
- * them. A failed publish records the error and backs off with jitter; a relay that dies mid-publish leaves its
- * rows to be claimed again when the lease runs out.
+ * Publishes the outbox at least once. Messages written while the relay runs come straight from their writer
+ * once their transaction commits (`publishCommitted`), inserted as claimed already. Any other due row is claimed
+ * in batches (`FOR UPDATE SKIP LOCKED`, in id order, so replicas share the work) by pushing its next attempt past
+ * a lease, and the claim commits before the publish. Either way the publish happens outside any transaction, and
+ * rows are marked published only after the broker confirmed them, by the next claim. A failed publish records
+ * the error and backs off with jitter; a relay that dies mid-publish leaves its rows to be claimed again when the
+ * lease runs out.
  */
 export function createOutboxRelay<DB>(options: OutboxRelayOptions<DB>): OutboxRelay {
   const db = options.db;
@@ -83,6 +95,8 @@ export function createOutboxRelay<DB>(options: OutboxRelayOptions<DB>): OutboxRe
   let lastPrune = Date.now();
   // Published and confirmed, to be marked by the next claim.
   let unmarked: string[] = [];
+  // Hand-overs from writers being published.
+  const handedOver = new Set<Promise<void>>();
   // A full batch may have left more behind, and a wake during a batch may have come for rows it missed; a smaller
   // batch without a wake took everything due when it looked.
   const moreWaiting = (claimed: number) => claimed >= batchSize || woken;
@@ -128,12 +142,19 @@ export function createOutboxRelay<DB>(options: OutboxRelayOptions<DB>): OutboxRe
    * during this one), the batch is marked published by the next claim instead of a statement of its own.
    */
   async function relayBatch(): Promise<number> {
-    const rows = await claim(unmarked);
+    const marking = unmarked;
     unmarked = [];
+    let rows: OutboxRow[];
+    try {
+      rows = await claim(marking);
+    } catch (error) {
+      unmarked.push(...marking);
+      throw error;
+    }
     if (rows.length === 0) return 0;
     const ids = rows.map((row) => row.id);
     try {
-      await withTimeout(options.broker.publish(rows.map(toOutgoing)), publishTimeoutMs);
+      await withTimeout(options.broker.publish(rows.map((row) => toOutgoing(messageOf(row), row.routing_key))), publishTimeoutMs);
     } catch (error) {
       metrics?.failures.inc();
       logger.warn({ err: error, count: rows.length, first: ids[0] }, 'publishing outbox messages failed; they will be retried');
@@ -141,9 +162,31 @@ export function createOutboxRelay<DB>(options: OutboxRelayOptions<DB>): OutboxRe
       return rows.length;
     }
     metrics?.published.inc(rows.length);
-    if (running && moreWaiting(rows.length)) unmarked = ids;
+    if (running && moreWaiting(rows.length)) unmarked.push(...ids);
     else await markPublished(ids);
     return rows.length;
+  }
+
+  async function publishHandedOver(messages: readonly Message[]): Promise<void> {
+    const ids = messages.map((message) => message.id);
+    try {
+      await withTimeout(options.broker.publish(messages.map((message) => toOutgoing(message, message.type))), publishTimeoutMs);
+    } catch (error) {
+      metrics?.failures.inc();
+      logger.warn({ err: error, count: messages.length, first: ids[0] }, 'publishing outbox messages failed; they will be retried');
+      // Left claimed should this fail too: published again when the lease runs out.
+      await markFailed(ids, error).catch((markError: unknown) => logger.warn({ err: markError }, 'recording a failed publish failed'));
+      return;
+    }
+    metrics?.published.inc(messages.length);
+    unmarked.push(...ids);
+  }
+
+  async function markUnmarked(): Promise<void> {
+    if (unmarked.length === 0) return;
+    const ids = unmarked;
+    unmarked = [];
+    await markPublished(ids).catch((error: unknown) => logger.warn({ err: error, count: ids.length }, 'marking published outbox messages failed'));
   }
 
   async function prune(): Promise<void> {
@@ -188,11 +231,6 @@ export function createOutboxRelay<DB>(options: OutboxRelayOptions<DB>): OutboxRe
       const delay = chase > 0 ? CHASE_MS[CHASE_MS.length - chase--]! : pollIntervalMs;
       await idle(delay);
     }
-    // A batch left for a claim that will not come: marked now, or published again by another relay after its lease.
-    if (unmarked.length > 0) {
-      await markPublished(unmarked).catch((error: unknown) => logger.warn({ err: error, count: unmarked.length }, 'marking published outbox messages failed'));
-      unmarked = [];
-    }
   }
 
   return {
@@ -206,17 +244,28 @@ export function createOutboxRelay<DB>(options: OutboxRelayOptions<DB>): OutboxRe
       if (wakesBeforeCommit) chase = CHASE_MS.length;
       interrupt?.();
     },
+    takesCommitted: () => running,
+    leaseMs,
+    publishCommitted(messages) {
+      if (messages.length === 0) return;
+      const publishing = publishHandedOver(messages);
+      handedOver.add(publishing);
+      void publishing.finally(() => handedOver.delete(publishing));
+    },
     async stop() {
       running = false;
       interrupt?.();
       await loop;
       loop = undefined;
+      await Promise.all(handedOver);
+      // What waited for a claim that will not come: marked now, or published again by another relay after its lease.
+      await markUnmarked();
     },
   };
 }
 
-function toOutgoing(row: OutboxRow): OutgoingMessage {
-  const message: Message = {
+function messageOf(row: OutboxRow): Message {
+  return {
     id: row.id,
     type: row.type,
     version: row.version,
@@ -226,7 +275,21 @@ function toOutgoing(row: OutboxRow): OutgoingMessage {
     ...(row.headers.traceparent === undefined ? {} : { traceparent: row.headers.traceparent }),
     payload: row.payload,
   };
-  return { id: row.id, type: row.routing_key, body: JSON.stringify(message) };
+}
+
+/** The message as published, its envelope's fields in one order whether it comes from a row or its writer. */
+function toOutgoing(message: Message, routingKey: string): OutgoingMessage {
+  const envelope: Message = {
+    id: message.id,
+    type: message.type,
+    version: message.version,
+    occurredAt: message.occurredAt,
+    correlationId: message.correlationId,
+    ...(message.causationId === undefined ? {} : { causationId: message.causationId }),
+    ...(message.traceparent === undefined ? {} : { traceparent: message.traceparent }),
+    payload: message.payload,
+  };
+  return { id: message.id, type: routingKey, body: JSON.stringify(envelope) };
 }
 
 async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {

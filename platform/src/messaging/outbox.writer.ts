@@ -1,6 +1,8 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { afterCommit } from '../db/transaction.ts';
 import type { Message } from './message.envelope.ts';
 import { messagingDb, type OutboxHeaders } from './messaging.tables.ts';
+import type { OutboxRelay } from './outbox.relay.ts';
 
 /** Writes messages into the outbox of the caller's transaction. */
 export interface Outbox {
@@ -15,15 +17,28 @@ export interface Outbox {
 /** The PostgreSQL channel the outbox notifies on when a transaction that wrote to it commits. */
 export const OUTBOX_CHANNEL = 'bazaar_outbox';
 
-/**
- * An outbox writer. With `notify`, the writing transaction also notifies `OUTBOX_CHANNEL`, which PostgreSQL
- * delivers at its commit to every relay listening on the database (any replica); `onWrite` tells a relay in
- * the same process at once, before the commit.
- */
-export function createOutbox(options: { onWrite?: () => void; notify?: boolean } = {}): Outbox {
+/** The part of a relay a writer hands committed messages to (see `OutboxRelay.takesCommitted`). */
+export type CommittedRelay = Pick<OutboxRelay, 'takesCommitted' | 'leaseMs' | 'publishCommitted'>;
+
+export interface OutboxWriterOptions {
+  /**
+   * The relay of this process. While it runs, a write in a transaction opened by the platform's `inTransaction()`
+   * (whose commit the writer sees) or outside any transaction goes to it once committed, with no claim.
+   */
+  readonly relay?: CommittedRelay;
+  /** With it, any other write also notifies `OUTBOX_CHANNEL`, which PostgreSQL delivers at its commit to every relay listening on the database (any replica). */
+  readonly notify?: boolean;
+  /** Tells a relay in the same process of any other write at once, before the commit. */
+  readonly onWrite?: () => void;
+}
+
+export function createOutbox(options: OutboxWriterOptions = {}): Outbox {
+  const relay = options.relay;
   return {
     async write(trx, ...messages) {
       if (messages.length === 0) return;
+      const inTransaction = trx.isTransaction;
+      const handedOver = relay?.takesCommitted() === true && (!inTransaction || afterCommit(trx, () => relay.publishCommitted(messages)));
       const insert = messagingDb(trx)
         .insertInto('outbox')
         .values(
@@ -35,8 +50,15 @@ export function createOutbox(options: { onWrite?: () => void; notify?: boolean }
             payload: JSON.stringify(message.payload),
             headers: JSON.stringify(headersOf(message)),
             occurred_at: message.occurredAt,
+            // Claimed for the relay it is handed to, as its own claim would.
+            ...(handedOver && { attempts: 1, next_attempt_at: sql<Date>`now() + ${relay!.leaseMs}::double precision * interval '1 millisecond'` }),
           })),
         );
+      if (handedOver) {
+        await insert.execute();
+        if (!inTransaction) relay!.publishCommitted(messages);
+        return;
+      }
       // The notification rides on the insert (one round trip, not two); PostgreSQL folds the identical
       // notifications of one transaction into one.
       if (options.notify) await insert.returning(sql<string>`pg_notify(${OUTBOX_CHANNEL}, '')`.as('notified')).execute();

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Registry } from 'prom-client';
+import { inTransaction } from '../db/transaction.ts';
 import { createLogger, type Logger } from '../telemetry/logger.ts';
 import type { SagaDefinition } from './saga.definition.ts';
 import { applyReply, onDeadline, runForward, type Transition } from './saga.engine.ts';
@@ -47,11 +48,6 @@ export interface SagaOrchestrator<DB> {
   /** Handles up to one batch of instances whose deadline has passed; safe to run on several replicas at once. */
   tick(now?: Date): Promise<TickResult>;
   inspect(sagaId: string): Promise<SagaView | undefined>;
-}
-
-/** Runs `work` in `db` if it is a transaction already, otherwise in a new one. */
-function inTransaction<DB, T>(db: Kysely<DB>, work: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
-  return db.isTransaction ? work(db) : db.transaction().execute(work);
 }
 
 /** Steps in the order a saga runs them: forward in declaration order, then the undos in reverse. */
@@ -155,7 +151,7 @@ export function createSagaOrchestrator<DB>(options: SagaOrchestratorOptions<DB>)
       while (processed + skip.length < batchSize) {
         let sagaId: string | undefined;
         try {
-          const found = await db.transaction().execute(async (trx) => {
+          const found = await inTransaction(db, async (trx) => {
             const state = await lockNextDue(tables(trx), now, names, skip);
             if (!state) return false;
             sagaId = state.id;

@@ -1,13 +1,14 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { encodeTime } from 'ulid';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { sql } from '@bazaar/platform/db';
+import { inTransaction, sql } from '@bazaar/platform/db';
 import {
   createInProcessBroker,
   createOutbox,
   createOutboxRelay,
   OUTBOX_CHANNEL,
   type Broker,
+  type CommittedRelay,
   type Delivery,
   type OutboxRelay,
   type OutboxRelayOptions,
@@ -114,6 +115,105 @@ describe('the outbox writer', () => {
     } finally {
       await listener.close();
     }
+  });
+});
+
+describe('messages handed from their writer to the relay', () => {
+  // A relay that would claim nothing for a minute: whatever leaves sooner was handed over.
+  const running = () => {
+    const made = relay({ pollIntervalMs: 60_000 });
+    made.start();
+    return made;
+  };
+
+  it('are published once their transaction commits, with no claim, and marked by the next claim', async () => {
+    const seen = await received();
+    const handing = running();
+    const outbox = createOutbox({ relay: handing });
+    const message = make('sku_direct');
+    await inTransaction(database.db, async (trx) => {
+      await trx.insertInto('stock').values({ sku: 'sku_direct', reserved: 1 }).execute();
+      await outbox.write(trx, message);
+      await sleep(100);
+      // Not before the commit.
+      expect(seen).toEqual([]);
+    });
+    await vi.waitFor(() => expect(seen.map((delivery) => delivery.id)).toEqual([message.id]), eventually);
+    expect(JSON.parse(seen[0]!.body)).toEqual(message);
+    // Written as claimed by the relay it went to: no relay may claim it while that one publishes.
+    const [row] = await outboxRows();
+    expect(row).toMatchObject({ attempts: 1, published_at: null });
+    expect(row!.next_attempt_at.getTime() - Date.now()).toBeGreaterThan(10_000);
+    handing.wake();
+    await vi.waitFor(async () => expect((await outboxRows())[0]!.published_at).not.toBeNull(), eventually);
+    expect(seen).toHaveLength(1);
+  });
+
+  it('are never published when their transaction rolls back', async () => {
+    const seen = await received();
+    const outbox = createOutbox({ relay: running() });
+    const failed = inTransaction(database.db, async (trx) => {
+      await outbox.write(trx, make('sku_refused'));
+      throw new Error('refused');
+    });
+    await expect(failed).rejects.toThrow('refused');
+    await sleep(200);
+    expect(seen).toEqual([]);
+    expect(await outboxRows()).toEqual([]);
+  });
+
+  it('are published at once when written outside any transaction', async () => {
+    const seen = await received();
+    const outbox = createOutbox({ relay: running() });
+    await outbox.write(database.db, make('sku_alone'));
+    await vi.waitFor(() => expect(seen).toHaveLength(1), eventually);
+  });
+
+  it('are left to the relay\'s claim when their commit cannot be seen, or the relay is not running', async () => {
+    const seen = await received();
+    const stopped = relay({ pollIntervalMs: 60_000 });
+    await database.db.transaction().execute((trx) => createOutbox({ relay: running() }).write(trx, make('sku_unseen')));
+    await inTransaction(database.db, (trx) => createOutbox({ relay: stopped }).write(trx, make('sku_not_running')));
+    // Both due at once, unclaimed, for whichever relay looks first.
+    expect((await outboxRows()).map((row) => row.attempts)).toEqual([0, 0]);
+    await sleep(200);
+    expect(seen).toEqual([]);
+    relay().start();
+    await vi.waitFor(() => expect(seen).toHaveLength(2), eventually);
+  });
+
+  it('are published again by any relay once the lease runs out, should their process die before publishing', async () => {
+    const seen = await received();
+    // The writer's process dies between the commit and the publish.
+    const dying: CommittedRelay = { takesCommitted: () => true, leaseMs: 300, publishCommitted: () => undefined };
+    const message = make('sku_orphan');
+    const written = Date.now();
+    await inTransaction(database.db, (trx) => createOutbox({ relay: dying }).write(trx, message));
+    relay().start();
+    await vi.waitFor(() => expect(seen.map((delivery) => delivery.id)).toEqual([message.id]), eventually);
+    expect(Date.now() - written).toBeGreaterThanOrEqual(250);
+    expect((await outboxRows())[0]).toMatchObject({ attempts: 2 });
+  });
+
+  it('record a refused publish and back off, then leave with the relay\'s claim once the broker is back', async () => {
+    const seen = await received();
+    const { broker: refusing, outage } = refusingWhileDown(broker);
+    await outage.begin();
+    const handing = relay({ broker: refusing, backoff: { baseMs: 300, maxMs: 300 } });
+    handing.start();
+    await inTransaction(database.db, (trx) => createOutbox({ relay: handing }).write(trx, make('sku_later')));
+    await vi.waitFor(async () => expect((await outboxRows())[0]).toMatchObject({ last_error: 'broker unavailable', published_at: null }), eventually);
+    await outage.end();
+    await vi.waitFor(() => expect(seen).toHaveLength(1), eventually);
+  });
+
+  it('are published and marked before the relay stops', async () => {
+    const seen = await received();
+    const handing = running();
+    await inTransaction(database.db, (trx) => createOutbox({ relay: handing }).write(trx, make('sku_last')));
+    await handing.stop();
+    expect((await outboxRows())[0]!.published_at).not.toBeNull();
+    await vi.waitFor(() => expect(seen).toHaveLength(1), eventually);
   });
 });
 

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from '@bazaar/platform/db';
+import { inTransaction, type Kysely, sql } from '@bazaar/platform/db';
 import type { CatalogTables } from './catalog.tables.ts';
 import { createCategoryRepository } from './category.repository.ts';
 import { createProductRepository } from './product.repository.ts';
@@ -31,6 +31,6 @@ function repositories(db: Kysely<CatalogTables>): CatalogRepositories {
 export function createCatalogStore(db: Kysely<CatalogTables>): CatalogStore {
   return {
     ...repositories(db),
-    transaction: (work) => db.transaction().execute((trx) => work(repositories(trx))),
+    transaction: (work) => inTransaction(db, (trx) => work(repositories(trx))),
   };
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from '@bazaar/platform/db';
+import { inTransaction, type Kysely } from '@bazaar/platform/db';
 import type { IdentityTables } from './identity.tables.ts';
 import { createLoginFailureRepository, type LoginFailureRepository } from './login-failure.repository.ts';
 import { createRefreshTokenRepository, type RefreshTokenRepository } from './refresh-token.repository.ts';
@@ -30,6 +30,6 @@ function repositories(db: Kysely<IdentityTables>): IdentityRepositories {
 export function createIdentityStore(db: Kysely<IdentityTables>): IdentityStore {
   return {
     ...repositories(db),
-    transaction: (work) => db.transaction().execute((trx) => work(repositories(trx), trx)),
+    transaction: (work) => inTransaction(db, (trx) => work(repositories(trx), trx)),
   };
 }

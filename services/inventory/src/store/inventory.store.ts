@@ -1,4 +1,4 @@
-import { type Kysely, sql } from '@bazaar/platform/db';
+import { inTransaction, type Kysely, sql } from '@bazaar/platform/db';
 import type { Result } from '@bazaar/platform/errors';
 import type { InventoryTables } from './inventory.tables.ts';
 import { createReservationRepository, type ReservationRepository } from './reservation.repository.ts';
@@ -47,7 +47,7 @@ export function createInventoryStore(db: Kysely<InventoryTables>): InventoryStor
     ...repositories(db),
     async transaction<T, E>(work: (tx: InventoryRepositories) => Promise<Result<T, E>>): Promise<Result<T, E>> {
       try {
-        return await db.transaction().execute(async (trx) => {
+        return await inTransaction(db, async (trx) => {
           const result = await work(repositories(trx));
           if (!result.ok) throw new Rollback(result);
           return result;

@@ -1,3 +1,4 @@
+import { inTransaction } from '@bazaar/platform/db';
 import { AppError, fail, ok, type Result } from '@bazaar/platform/errors';
 import { newId } from '@bazaar/platform/ids';
 import { OrderPlacedMessage } from '../contract/order.messages.ts';
@@ -47,7 +48,7 @@ export async function checkout(deps: OrdersDeps, input: CheckoutInput): Promise<
   if (!placement.ok) return fail(new AppError(OrdersErrors[placement.problem]));
   const placed = placement.event;
 
-  const claimed = await deps.db.transaction().execute(async (trx) => {
+  const claimed = await inTransaction(deps.db, async (trx) => {
     if (!(await claimIdempotencyKey(trx, input.userId, input.idempotencyKey, { requestHash: hash, orderId }))) return false;
     const appended = await appendOrderEvents(trx, orderId, 0, [placed]);
     if (!appended.ok) throw appended.error;
