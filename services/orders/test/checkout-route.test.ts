@@ -143,4 +143,34 @@ describe('checkout and the order history over HTTP (no participants answer, so o
     const badCursor = await fixture.request({ method: 'GET', url: '/api/orders?cursor=nope', token: bob.token });
     expect(badCursor.statusCode).toBe(400);
   });
+
+  it('answers a concurrent twin whose cart the first order emptied meanwhile with that order, not an empty cart', async () => {
+    const key = newId('key');
+    const carol = await user();
+    const read = fixture.carts.read;
+    let firstDone!: () => void;
+    const firstAnswered = new Promise<void>((resolve) => (firstDone = resolve));
+    let reads = 0;
+    // The twin comes first but reads the cart only after the other request placed the order and order.placed emptied it.
+    fixture.carts.read = async () => {
+      reads += 1;
+      if (reads === 1) {
+        await firstAnswered;
+        return [];
+      }
+      return [lamp()];
+    };
+    try {
+      const twin = fixture.request({ method: 'POST', url: '/api/checkout', token: carol.token, key, body: checkoutBody() });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const first = await fixture.request({ method: 'POST', url: '/api/checkout', token: carol.token, key, body: checkoutBody() });
+      firstDone();
+      const second = await twin;
+      expect(reads).toBe(2);
+      expect([first.statusCode, second.statusCode]).toEqual([202, 202]);
+      expect(second.json<{ orderId: string }>().orderId).toBe(first.json<{ orderId: string }>().orderId);
+    } finally {
+      fixture.carts.read = read;
+    }
+  });
 });

@@ -45,7 +45,11 @@ export async function checkout(deps: OrdersDeps, input: CheckoutInput): Promise<
   const cart = await deps.cart.read(input.userId, { authorization: input.authorization });
   const orderId = newId('ord');
   const placement = placeOrder({ orderId, userId: input.userId, cart, shippingAddress: input.body.shippingAddress, idempotencyKey: input.idempotencyKey });
-  if (!placement.ok) return fail(new AppError(OrdersErrors[placement.problem]));
+  if (!placement.ok) {
+    // A concurrent request with this key may have placed the order, and its order.placed emptied the cart since.
+    const winner = await findIdempotencyKey(deps.db, input.userId, input.idempotencyKey);
+    return winner ? replay(deps, winner, hash) : fail(new AppError(OrdersErrors[placement.problem]));
+  }
   const placed = placement.event;
 
   const claimed = await inTransaction(deps.db, async (trx) => {
