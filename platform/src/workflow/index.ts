@@ -21,7 +21,9 @@ export {
 export { createSagaRunner, type SagaRunner, type SagaRunnerOptions } from './saga.runner.ts';
 export { SagaVersionConflict, type StepRecord } from './saga.store.ts';
 export {
+  addSagaAwaitedAttempt,
   createWorkflowTables,
+  dropSagaAwaitedAttempt,
   dropWorkflowTables,
   type SagaStatus,
   type StepPhase,

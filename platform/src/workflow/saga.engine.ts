@@ -3,7 +3,7 @@ import type { Logger } from '../telemetry/logger.ts';
 import { isRemote, isRemoteUndo, type SagaDefinition, type SagaStep, type StepCommand, type UndoOutcome } from './saga.definition.ts';
 import type { CommandSender, ReplyOutcome, SagaReply } from './saga.messages.ts';
 import type { SagaMetrics } from './saga.metrics.ts';
-import { findStep, finishAwaitedStep, finishStep, type SagaState, type StepWrite } from './saga.store.ts';
+import { findStep, finishStep, type SagaState, type StepEnd, type StepWrite } from './saga.store.ts';
 import type { StepPhase, WorkflowTables } from './saga.tables.ts';
 import { isolated } from './savepoint.ts';
 
@@ -21,6 +21,8 @@ export interface Transition<DB> {
   readonly retryDelayMs: (attempts: number) => number;
   /** The step records this transition made, written with the instance when it is saved. */
   readonly steps: StepWrite[];
+  /** The sent attempt a reply ended in this transition, recorded with the instance when it is saved. */
+  ended: StepEnd | undefined;
 }
 
 const tables = <DB>(t: Transition<DB>) => t.trx as unknown as Kysely<WorkflowTables>;
@@ -37,12 +39,14 @@ async function send<DB>(t: Transition<DB>, state: SagaState, stepId: string, pha
   await t.sender.send(t.trx, { type: command.type, payload: command.payload, correlationId: state.id, stepId, phase, attempt });
   t.steps.push({ stepId, phase, status: 'sent', attempts: attempt, at: t.now, detail: { command: command.type } });
   state.currentStep = stepId;
+  state.awaitedAttempt = attempt;
   state.deadlineAt = later(t.now, timeoutMs);
 }
 
 async function finish<DB>(t: Transition<DB>, state: SagaState, status: 'completed' | 'compensated' | 'failed') {
   state.status = status;
   state.deadlineAt = null;
+  state.awaitedAttempt = null;
   // A saga that gave up keeps pointing at the undo an operator has to look at.
   if (status !== 'failed') state.currentStep = null;
   const end = { id: state.id, data: state.data };
@@ -131,21 +135,23 @@ export async function applyReply<DB>(t: Transition<DB>, state: SagaState, reply:
 
   const index = indexOf(t, reply.stepId);
   const step = t.saga.steps[index]!;
+  if (reply.attempt !== state.awaitedAttempt) return { applied: false, ignored: 'the saga is not waiting for this attempt' };
   const answer = { type: reply.replyType, payload: reply.payload };
   const seen = { reply: reply.replyType, messageId: reply.messageId };
-  // The step's record is ended only if it still awaits this very attempt; that check and the write are one statement.
-  const end = (status: 'succeeded' | 'failed', detail: Record<string, unknown>) =>
-    finishAwaitedStep(tables(t), state.id, { stepId: step.id, phase, attempt: reply.attempt, status, at: t.now, detail });
-  const notAwaited: ReplyOutcome = { applied: false, ignored: 'the saga is not waiting for this attempt' };
+  // The attempt's record is ended when the instance is saved, in the same statement.
+  const end = (status: 'succeeded' | 'failed', detail: Record<string, unknown>) => {
+    t.ended = { stepId: step.id, phase, status, at: t.now, detail };
+    state.awaitedAttempt = null;
+  };
   if (phase === 'forward') {
     if (!isRemote(step)) throw new Error(`Step '${step.id}' of saga '${t.saga.name}' is local and awaits no reply`);
     const outcome = step.onReply(state.data, answer);
     if (outcome.ok) {
-      if (!(await end('succeeded', seen))) return notAwaited;
+      end('succeeded', seen);
       state.data = { ...state.data, ...outcome.patch };
       await runForward(t, state, index + 1);
     } else {
-      if (!(await end('failed', { ...seen, reason: outcome.reason }))) return notAwaited;
+      end('failed', { ...seen, reason: outcome.reason });
       // The participant said it did nothing, so this step has nothing to undo.
       await beginCompensation(t, state, index - 1, outcome.reason);
     }
@@ -153,10 +159,10 @@ export async function applyReply<DB>(t: Transition<DB>, state: SagaState, reply:
     const undo = step.compensation;
     const outcome: UndoOutcome = undo && isRemoteUndo(undo) && undo.onReply ? undo.onReply(state.data, answer) : { ok: true };
     if (outcome.ok) {
-      if (!(await end('succeeded', seen))) return notAwaited;
+      end('succeeded', seen);
       await compensateFrom(t, state, index - 1);
     } else {
-      if (!(await end('failed', { ...seen, lastFailure: outcome.reason }))) return notAwaited;
+      end('failed', { ...seen, lastFailure: outcome.reason });
       await undoFailed(t, state, step, reply.attempt, outcome.reason);
     }
   }
@@ -169,6 +175,8 @@ export async function applyReply<DB>(t: Transition<DB>, state: SagaState, reply:
  * backoff; an undo whose backoff is over is attempted again.
  */
 export async function onDeadline<DB>(t: Transition<DB>, state: SagaState): Promise<void> {
+  // Whatever the saga waited for, a reply to it comes too late now.
+  state.awaitedAttempt = null;
   const index = indexOf(t, state.currentStep);
   const step = t.saga.steps[index]!;
   if (state.status === 'running') {

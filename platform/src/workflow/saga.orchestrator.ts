@@ -91,6 +91,7 @@ export function createSagaOrchestrator<DB>(options: SagaOrchestratorOptions<DB>)
     metrics,
     retryDelayMs: (attempts) => Math.min(maxMs, initialMs * 2 ** (attempts - 1)),
     steps: [],
+    ended: undefined,
   });
 
   function definition(name: string): SagaDefinition<object, DB> {
@@ -102,7 +103,7 @@ export function createSagaOrchestrator<DB>(options: SagaOrchestratorOptions<DB>)
   /** Writes the instance back with the step records of transition `t`. */
   async function save(t: Transition<DB>, state: SagaState) {
     state.updatedAt = t.now;
-    await saveInstance(tables(t.trx), state, t.steps);
+    await saveInstance(tables(t.trx), state, { steps: t.steps, ended: t.ended });
   }
 
   return {
@@ -120,6 +121,7 @@ export function createSagaOrchestrator<DB>(options: SagaOrchestratorOptions<DB>)
           version: 0,
           deadlineAt: null,
           failureReason: null,
+          awaitedAttempt: null,
           createdAt: now,
           updatedAt: now,
         };

@@ -13,6 +13,8 @@ export interface SagaState {
   readonly version: number;
   deadlineAt: Date | null;
   failureReason: string | null;
+  /** The attempt of the command at `currentStep` whose reply the saga awaits; null while it awaits none. */
+  awaitedAttempt: number | null;
   readonly createdAt: Date;
   updatedAt: Date;
 }
@@ -43,6 +45,7 @@ function toState(row: Selectable<SagaInstancesTable>): SagaState {
     version: row.version,
     deadlineAt: row.deadline_at,
     failureReason: row.failure_reason,
+    awaitedAttempt: row.awaited_attempt,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -75,6 +78,7 @@ export async function insertInstance(db: Db, state: SagaState): Promise<boolean>
       created_at: state.createdAt,
       updated_at: state.updatedAt,
       failure_reason: state.failureReason,
+      awaited_attempt: state.awaitedAttempt,
     })
     .onConflict((conflict) => conflict.column('id').doNothing())
     .executeTakeFirst();
@@ -109,12 +113,21 @@ export async function lockNextDue(db: Db, now: Date, names: readonly string[], s
   return row && toState(row);
 }
 
+/** What a transition writes besides the instance: step attempts it made, and the sent attempt a reply ended. */
+export interface StepChanges {
+  readonly steps?: readonly StepWrite[];
+  readonly ended?: StepEnd | undefined;
+}
+
 /**
  * Writes the instance back, with the step records its transition made, in one statement; the version check
  * refuses to overwrite a change made since it was read (and then nothing is written).
  */
-export async function saveInstance(db: Db, state: SagaState, steps: readonly StepWrite[] = []): Promise<void> {
-  const creator = steps.length === 0 ? db : db.with('written_steps', (qc) => upsertSteps(qc, state.id, steps));
+export async function saveInstance(db: Db, state: SagaState, changes: StepChanges = {}): Promise<void> {
+  const { steps = [], ended } = changes;
+  let creator: QueryCreator<WorkflowTables> = db;
+  if (steps.length > 0) creator = creator.with('written_steps', (qc) => upsertSteps(qc, state.id, steps));
+  if (ended) creator = creator.with('ended_step', (qc) => endStep(qc, state.id, ended));
   const updated = await creator
     .updateTable('saga_instances')
     .set({
@@ -125,6 +138,7 @@ export async function saveInstance(db: Db, state: SagaState, steps: readonly Ste
       deadline_at: state.deadlineAt,
       updated_at: state.updatedAt,
       failure_reason: state.failureReason,
+      awaited_attempt: state.awaitedAttempt,
     })
     .where('id', '=', state.id)
     .where('version', '=', state.version)
@@ -188,23 +202,14 @@ function upsertSteps(db: QueryCreator<WorkflowTables>, sagaId: string, steps: re
     );
 }
 
-type StepEnd = { stepId: string; phase: StepPhase; status: Exclude<StepStatus, 'sent'>; at: Date; detail: Record<string, unknown> };
+export type StepEnd = { stepId: string; phase: StepPhase; status: Exclude<StepStatus, 'sent'>; at: Date; detail: Record<string, unknown> };
 
 /** Records how an awaited attempt ended (a reply, a timeout). */
 export async function finishStep(db: Db, sagaId: string, step: StepEnd): Promise<void> {
   await endStep(db, sagaId, step).execute();
 }
 
-/**
- * Records how attempt `attempt` of a step ended, if the saga still awaits exactly that attempt: false (and nothing
- * written) when the step is not in `sent` or its latest attempt is another one.
- */
-export async function finishAwaitedStep(db: Db, sagaId: string, step: StepEnd & { attempt: number }): Promise<boolean> {
-  const updated = await endStep(db, sagaId, step).where('status', '=', 'sent').where('attempts', '=', step.attempt).executeTakeFirst();
-  return updated.numUpdatedRows === 1n;
-}
-
-function endStep(db: Db, sagaId: string, step: StepEnd) {
+function endStep(db: QueryCreator<WorkflowTables>, sagaId: string, step: StepEnd) {
   return db
     .updateTable('saga_steps')
     .set({ status: step.status, completed_at: step.at, detail: sql`detail || ${JSON.stringify(step.detail)}::jsonb` })

@@ -21,6 +21,8 @@ export interface SagaInstancesTable {
   created_at: Date;
   updated_at: Date;
   failure_reason: string | null;
+  /** The attempt of the command whose reply the saga awaits (at `current_step`); null while it awaits none. */
+  awaited_attempt: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface SagaStepsTable {
@@ -40,7 +42,10 @@ export interface WorkflowTables {
   saga_steps: SagaStepsTable;
 }
 
-/** Creates the saga tables; the owning service calls it from one of its own migrations. */
+/**
+ * Creates the saga tables; the owning service calls it from one of its own migrations, and each later change
+ * (`addSagaAwaitedAttempt`) from a later one.
+ */
 export async function createWorkflowTables<DB>(db: Kysely<DB>): Promise<void> {
   await db.schema
     .createTable('saga_instances')
@@ -72,6 +77,25 @@ export async function createWorkflowTables<DB>(db: Kysely<DB>): Promise<void> {
     .addColumn('detail', 'jsonb', (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
     .addPrimaryKeyConstraint('saga_steps_pkey', ['saga_id', 'step_id', 'phase'])
     .execute();
+}
+
+/**
+ * Keeps on the instance which attempt its reply must answer, so that a reply is checked against the row the
+ * transition locks anyway. Instances in flight take it from their step history.
+ */
+export async function addSagaAwaitedAttempt<DB>(db: Kysely<DB>): Promise<void> {
+  await sql`ALTER TABLE saga_instances ADD COLUMN awaited_attempt integer`.execute(db);
+  await sql`
+    UPDATE saga_instances i SET awaited_attempt = s.attempts
+    FROM saga_steps s
+    WHERE s.saga_id = i.id AND s.step_id = i.current_step AND s.status = 'sent'
+      AND i.status IN ('running', 'compensating')
+      AND s.phase = CASE i.status WHEN 'running' THEN 'forward' ELSE 'compensate' END`.execute(db);
+}
+
+/** Undoes `addSagaAwaitedAttempt` (for the owner's `down` migration). */
+export async function dropSagaAwaitedAttempt<DB>(db: Kysely<DB>): Promise<void> {
+  await sql`ALTER TABLE saga_instances DROP COLUMN IF EXISTS awaited_attempt`.execute(db);
 }
 
 /** Drops the saga tables (for the owner's `down` migration). */

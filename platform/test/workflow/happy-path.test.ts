@@ -37,6 +37,21 @@ describe('a saga whose steps all succeed', () => {
     expect((await shopEvents(db, orderId)).map((event) => event.type)).toEqual(['order-confirmed-locally', 'OrderConfirmed']);
   });
 
+  it('records when each attempt was sent and when its reply ended it, in the statement that saves the saga', async () => {
+    const orchestrator = shopOrchestrator(db, clock);
+    const participant = createParticipant(db, orchestrator);
+    const orderId = nextOrderId();
+    const sent = clock.now();
+    await orchestrator.start(db, 'shop-checkout', orderId, { orderId, amount: 4_200 });
+    const replied = clock.advance(1_500);
+    await participant.answer(orderId, 'success');
+
+    const [reservation] = (await sagaOf(orchestrator, orderId)).steps;
+    expect(reservation).toMatchObject({ stepId: 'reserve-stock', status: 'succeeded', attempts: 1, sentAt: sent, completedAt: replied });
+    expect(reservation!.detail).toMatchObject({ command: 'ReserveStock', reply: 'stock.reserved' });
+    expect(await sagaOf(orchestrator, orderId)).toMatchObject({ currentStep: 'authorize-payment', awaitedAttempt: 1 });
+  });
+
   it('waits for each reply before sending the next command, with the step timeout as its deadline', async () => {
     const orchestrator = shopOrchestrator(db, clock);
     const participant = createParticipant(db, orchestrator);
