@@ -95,8 +95,9 @@ export function createOutboxRelay<DB>(options: OutboxRelayOptions<DB>): OutboxRe
   let lastPrune = Date.now();
   // Published and confirmed, to be marked by the next claim.
   let unmarked: string[] = [];
-  // Hand-overs from writers being published.
+  // Hand-overs from writers being published, and those waiting to go out with the next.
   const handedOver = new Set<Promise<void>>();
+  let gathering: Message[] = [];
   // A full batch may have left more behind, and a wake during a batch may have come for rows it missed; a smaller
   // batch without a wake took everything due when it looked.
   const moreWaiting = (claimed: number) => claimed >= batchSize || woken;
@@ -248,9 +249,17 @@ export function createOutboxRelay<DB>(options: OutboxRelayOptions<DB>): OutboxRe
     leaseMs,
     publishCommitted(messages) {
       if (messages.length === 0) return;
-      const publishing = publishHandedOver(messages);
-      handedOver.add(publishing);
-      void publishing.finally(() => handedOver.delete(publishing));
+      // What commits in one turn of the event loop goes out in one publish (one round of confirms).
+      if (gathering.length === 0) {
+        const publishing = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+          const batch = gathering;
+          gathering = [];
+          return publishHandedOver(batch);
+        });
+        handedOver.add(publishing);
+        void publishing.finally(() => handedOver.delete(publishing));
+      }
+      gathering.push(...messages);
     },
     async stop() {
       running = false;
