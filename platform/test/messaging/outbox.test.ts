@@ -207,6 +207,19 @@ describe('messages handed from their writer to the relay', () => {
     await vi.waitFor(() => expect(seen).toHaveLength(1), eventually);
   });
 
+  it('go out in one publish when they are handed over in one turn of the event loop', async () => {
+    const seen = await received();
+    const publishes: number[] = [];
+    const counting: Broker = { ...broker, publish: (messages) => (publishes.push(messages.length), broker.publish(messages)) };
+    const handing = relay({ broker: counting, pollIntervalMs: 60_000 });
+    handing.start();
+    // Three transactions that committed in the same turn.
+    handing.publishCommitted([make('sku_a')]);
+    handing.publishCommitted([make('sku_b'), make('sku_c')]);
+    await vi.waitFor(() => expect(seen).toHaveLength(3), eventually);
+    expect(publishes).toEqual([3]);
+  });
+
   it('are published and marked before the relay stops', async () => {
     const seen = await received();
     const handing = running();
