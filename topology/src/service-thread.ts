@@ -1,4 +1,4 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { staticDiscovery } from '@bazaar/platform/http';
 import { createLogger, installTracing } from '@bazaar/platform/telemetry';
 import { topology } from './services.ts';
@@ -17,13 +17,25 @@ export interface ServiceThreadData {
   readonly otlpEndpoint: string | undefined;
 }
 
-/** Messages between the launcher and a service thread. */
+/** Messages from the launcher to a service thread: its settings once the services it calls listen, then stop. */
+export type LauncherMessage = { type: 'start'; data: ServiceThreadData } | 'stop';
+
+/** Messages from a service thread to the launcher. */
 export type ServiceThreadMessage = { type: 'listening'; url: string } | { type: 'stopped' };
 
-const data = workerData as ServiceThreadData;
-const entry = topology.find((e) => e.name === data.name);
-if (!entry || !parentPort) throw new Error(`service-thread started without a known service (${data.name})`);
+if (!parentPort) throw new Error('service-thread runs on a worker thread');
 const port = parentPort;
+
+// The thread is made early, so that its modules load while the launcher starts the database and the other
+// services; its settings follow once they are known.
+const data = await new Promise<ServiceThreadData>((resolve) => {
+  port.once('message', (message: LauncherMessage) => {
+    if (message === 'stop') port.close();
+    else resolve(message.data);
+  });
+});
+const entry = topology.find((e) => e.name === data.name);
+if (!entry) throw new Error(`service-thread started without a known service (${data.name})`);
 
 installTracing({ processName: 'bazaar-embedded', otlpEndpoint: data.otlpEndpoint });
 const service = await entry.start({
@@ -36,7 +48,7 @@ const service = await entry.start({
 });
 const url = await service.listen(data.port, data.host);
 port.postMessage({ type: 'listening', url } satisfies ServiceThreadMessage);
-port.on('message', (message: unknown) => {
+port.on('message', (message: LauncherMessage) => {
   if (message !== 'stop') return;
   void service.close().then(() => {
     port.postMessage({ type: 'stopped' } satisfies ServiceThreadMessage);

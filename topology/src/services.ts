@@ -11,7 +11,7 @@ import type { Service, ServiceContext } from '@bazaar/platform/http';
 
 /**
  * The whole system in one table: every service, in start order, with what it needs from its placement.
- * Placements (embedded.ts here, cluster and Kubernetes later) read this table; services never read it.
+ * Placements (embedded-placement.ts here, cluster and Kubernetes later) read this table; services never read it.
  */
 export const topology = [
   { name: 'identity', engines: ['postgres'], start: (context: ServiceContext) => startIdentity(context) },
