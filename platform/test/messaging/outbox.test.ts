@@ -171,12 +171,15 @@ describe('messages handed from their writer to the relay', () => {
 
   it('are left to the relay\'s claim when their commit cannot be seen, or the relay is not running', async () => {
     const seen = await received();
+    const handedOver: string[] = [];
+    // A relay that takes hand-overs, but whose loop would not claim (and so could not race the checks below).
+    const taking: CommittedRelay = { takesCommitted: () => true, leaseMs: 15_000, publishCommitted: (messages) => void handedOver.push(...messages.map((m) => m.id)) };
     const stopped = relay({ pollIntervalMs: 60_000 });
-    await database.db.transaction().execute((trx) => createOutbox({ relay: running() }).write(trx, make('sku_unseen')));
+    await database.db.transaction().execute((trx) => createOutbox({ relay: taking }).write(trx, make('sku_unseen')));
     await inTransaction(database.db, (trx) => createOutbox({ relay: stopped }).write(trx, make('sku_not_running')));
     // Both due at once, unclaimed, for whichever relay looks first.
     expect((await outboxRows()).map((row) => row.attempts)).toEqual([0, 0]);
-    await sleep(200);
+    expect(handedOver).toEqual([]);
     expect(seen).toEqual([]);
     relay().start();
     await vi.waitFor(() => expect(seen).toHaveLength(2), eventually);
