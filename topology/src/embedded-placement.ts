@@ -7,7 +7,7 @@ import { onShutdownSignal, staticDiscovery, type Service } from '@bazaar/platfor
 import { createLogger, installTracing } from '@bazaar/platform/telemetry';
 import { DataDirBusyError, lockDataDir } from './data-dir-lock.ts';
 import { DEFAULT_ADMIN_PASSWORD, loadPlacementConfig, type PlacementConfig } from './placement-config.ts';
-import type { LauncherMessage, ServiceThreadData, ServiceThreadMessage } from './service-thread.ts';
+import type { LauncherMessage, ServiceThreadData, ServiceThreadMessage, ServiceThreadOptions } from './service-thread.ts';
 import { topology } from './services.ts';
 
 /** A running embedded placement: every service in this process, on loopback ports, over HTTP. */
@@ -46,6 +46,7 @@ interface ServiceThread {
 /** Makes a worker thread for service `name` of this process; its modules start loading at once. */
 function serviceThread(name: string, onSlowStop: () => void): ServiceThread {
   const worker = new Worker(new URL('./service-thread.ts', import.meta.url), {
+    workerData: { name } satisfies ServiceThreadOptions,
     // A heap of its own, sized for the edge: it holds no data, only requests in flight.
     resourceLimits: { maxYoungGenerationSizeMb: 48, maxOldGenerationSizeMb: 128 },
   });
@@ -117,6 +118,12 @@ export async function startEmbedded(config: PlacementConfig, env: Record<string,
     }
   };
 
+  const startPostgres = async () => {
+    const postgres = await startEmbeddedPostgres({ dataDir, logger: log });
+    stops.push({ name: 'embedded PostgreSQL', stop: () => postgres.stop() });
+    return postgres.url;
+  };
+
   try {
     // Threads load their modules while the database and the services on this thread start.
     const threads = new Map<string, ServiceThread>();
@@ -127,13 +134,11 @@ export async function startEmbedded(config: PlacementConfig, env: Record<string,
       // Ended last should start-up fail before the thread's service starts; once it has, it stops in its turn.
       stops.push({ name: `${entry.name} thread`, stop: () => thread.stop() });
     }
+    // The code of the services on this thread loads while the database starts.
+    const loads = new Map(topology.filter((entry) => !threads.has(entry.name)).map((entry) => [entry.name, entry.load()]));
+    for (const load of loads.values()) load.catch(() => undefined);
     installTracing({ processName: 'bazaar-embedded', otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT });
-    let databaseServerUrl = config.DATABASE_URL;
-    if (!databaseServerUrl) {
-      const postgres = await startEmbeddedPostgres({ dataDir, logger: log });
-      stops.push({ name: 'embedded PostgreSQL', stop: () => postgres.stop() });
-      databaseServerUrl = postgres.url;
-    }
+    const databaseServerUrl = config.DATABASE_URL || (await startPostgres());
 
     // Without a built storefront (started without `npm start`'s build step) the gateway serves the API alone.
     const storefrontDir = path.resolve(config.BAZAAR_STOREFRONT_DIR);
@@ -144,7 +149,8 @@ export async function startEmbedded(config: PlacementConfig, env: Record<string,
     const discovery = staticDiscovery({});
     const table: Record<string, readonly string[]> = {};
     const inProcess = new Map<string, Service>();
-    for (const entry of topology) {
+    type Entry = (typeof topology)[number];
+    async function startService(entry: Entry): Promise<void> {
       const isPublic = 'public' in entry && entry.public;
       const port = isPublic ? config.PORT : 0;
       const host = isPublic ? config.HOST : '127.0.0.1';
@@ -166,7 +172,8 @@ export async function startEmbedded(config: PlacementConfig, env: Record<string,
         });
         stops.push({ name: entry.name, stop: () => thread.stop() });
       } else {
-        const service = await entry.start({
+        const start = await loads.get(entry.name)!;
+        const service = await start({
           databaseServerUrl,
           databaseName,
           redisUrl: config.REDIS_URL,
@@ -182,6 +189,21 @@ export async function startEmbedded(config: PlacementConfig, env: Record<string,
       discovery.set(entry.name, [url]);
       log.info({ started: entry.name, url }, 'service listening');
     }
+    // Each service starts once those it depends on listen, side by side with the others whose turn it is; it
+    // stops before them, since stops run in reverse.
+    const starting = new Map<string, Promise<void>>();
+    const startInTurn = (entry: Entry): Promise<void> => {
+      let started = starting.get(entry.name);
+      if (!started) {
+        const dependencies = ('dependsOn' in entry ? entry.dependsOn : []).map((name) => startInTurn(topology.find((e) => e.name === name)!));
+        started = Promise.all(dependencies).then(() => startService(entry));
+        starting.set(entry.name, started);
+      }
+      return started;
+    };
+    const outcomes = await Promise.allSettled(topology.map(startInTurn));
+    const failure = outcomes.find((outcome) => outcome.status === 'rejected');
+    if (failure) throw failure.reason;
 
     const identity = inProcess.get('identity') as Service & { ensureAdmin(input: { email: string; password: string; name: string }): Promise<void> };
     await identity.ensureAdmin({ email: config.BAZAAR_ADMIN_EMAIL, password: config.BAZAAR_ADMIN_PASSWORD, name: 'Administrator' });

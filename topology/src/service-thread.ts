@@ -1,4 +1,4 @@
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { staticDiscovery } from '@bazaar/platform/http';
 import { createLogger, installTracing } from '@bazaar/platform/telemetry';
 import { topology } from './services.ts';
@@ -23,22 +23,29 @@ export type LauncherMessage = { type: 'start'; data: ServiceThreadData } | 'stop
 /** Messages from a service thread to the launcher. */
 export type ServiceThreadMessage = { type: 'listening'; url: string } | { type: 'stopped' };
 
-if (!parentPort) throw new Error('service-thread runs on a worker thread');
+/** What the launcher gives a service thread when it makes it. */
+export interface ServiceThreadOptions {
+  readonly name: string;
+}
+
+const { name } = workerData as ServiceThreadOptions;
+const entry = topology.find((e) => e.name === name);
+if (!entry || !parentPort) throw new Error(`service-thread started without a known service (${name})`);
 const port = parentPort;
 
-// The thread is made early, so that its modules load while the launcher starts the database and the other
-// services; its settings follow once they are known.
+// The thread is made early, so that its service's code loads while the launcher starts the database and the
+// other services; its settings follow once they are known.
+const loading = entry.load();
 const data = await new Promise<ServiceThreadData>((resolve) => {
   port.once('message', (message: LauncherMessage) => {
     if (message === 'stop') port.close();
     else resolve(message.data);
   });
 });
-const entry = topology.find((e) => e.name === data.name);
-if (!entry) throw new Error(`service-thread started without a known service (${data.name})`);
+const start = await loading;
 
 installTracing({ processName: 'bazaar-embedded', otlpEndpoint: data.otlpEndpoint });
-const service = await entry.start({
+const service = await start({
   databaseServerUrl: data.databaseServerUrl,
   databaseName: data.databaseName,
   redisUrl: data.redisUrl,
