@@ -16,7 +16,7 @@ import { machineLine, publishSection } from './results-doc.ts';
  * transactions one checkout costs from PostgreSQL's own statistics, and writes the results to docs/benchmarks.md.
  */
 const DURATION_S = Number(process.env['BENCH_DURATION_SECONDS'] ?? 15);
-const LEVELS = (process.env['BENCH_CONCURRENCY'] ?? '1,4,16,48').split(',').map(Number);
+const LEVELS = (process.env['BENCH_CONCURRENCY'] ?? '1,4,8,16,48').split(',').map(Number);
 const SERVER_URL = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const PGBENCH_CLIENTS = 8;
 const PGBENCH_SECONDS = 15;
