@@ -20,6 +20,7 @@ export const OUTBOX_CHANNEL = 'bazaar_outbox';
 /** The part of a relay a writer hands committed messages to (see `OutboxRelay.takesCommitted`). */
 export type CommittedRelay = Pick<OutboxRelay, 'takesCommitted' | 'leaseMs' | 'publishCommitted'>;
 
+/** Whom an outbox writer tells of what it wrote. */
 export interface OutboxWriterOptions {
   /**
    * The relay of this process. While it runs, a write in a transaction opened by the platform's `inTransaction()`
@@ -32,6 +33,7 @@ export interface OutboxWriterOptions {
   readonly onWrite?: () => void;
 }
 
+/** An outbox writer: each write goes to `relay` at its commit when it can, else waits for a relay's claim. */
 export function createOutbox(options: OutboxWriterOptions = {}): Outbox {
   const relay = options.relay;
   return {

@@ -202,6 +202,7 @@ function upsertSteps(db: QueryCreator<WorkflowTables>, sagaId: string, steps: re
     );
 }
 
+/** How an attempt of a step ended: by a reply, a timeout or a failure. */
 export type StepEnd = { stepId: string; phase: StepPhase; status: Exclude<StepStatus, 'sent'>; at: Date; detail: Record<string, unknown> };
 
 /** Records how an awaited attempt ended (a reply, a timeout). */
