@@ -159,7 +159,6 @@ export async function startEmbedded(config: PlacementConfig, env: Record<string,
       const thread = threads.get(entry.name);
       if (thread) {
         url = await thread.start({
-          name: entry.name,
           databaseServerUrl,
           databaseName,
           redisUrl: config.REDIS_URL,

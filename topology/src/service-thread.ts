@@ -5,7 +5,6 @@ import { topology } from './services.ts';
 
 /** What the embedded launcher hands a service that runs on a thread of its own. */
 export interface ServiceThreadData {
-  readonly name: string;
   readonly databaseServerUrl: string;
   readonly databaseName: string;
   readonly redisUrl: string | undefined;
@@ -49,7 +48,7 @@ const service = await start({
   databaseServerUrl: data.databaseServerUrl,
   databaseName: data.databaseName,
   redisUrl: data.redisUrl,
-  logger: createLogger(data.name, data.logLevel),
+  logger: createLogger(name, data.logLevel),
   discovery: staticDiscovery(data.discovery),
   env: data.env,
 });

@@ -3,7 +3,7 @@ import type { Logger } from '../telemetry/logger.ts';
 import { isRemote, isRemoteUndo, type SagaDefinition, type SagaStep, type StepCommand, type UndoOutcome } from './saga.definition.ts';
 import type { CommandSender, ReplyOutcome, SagaReply } from './saga.messages.ts';
 import type { SagaMetrics } from './saga.metrics.ts';
-import { findStep, finishStep, type SagaState, type StepEnd, type StepWrite } from './saga.store.ts';
+import { findStep, type SagaState, type StepEnd, type StepWrite } from './saga.store.ts';
 import type { StepPhase, WorkflowTables } from './saga.tables.ts';
 import { isolated } from './savepoint.ts';
 
@@ -21,7 +21,7 @@ export interface Transition<DB> {
   readonly retryDelayMs: (attempts: number) => number;
   /** The step records this transition made, written with the instance when it is saved. */
   readonly steps: StepWrite[];
-  /** The sent attempt a reply ended in this transition, recorded with the instance when it is saved. */
+  /** The sent attempt a reply (or its deadline) ended in this transition, recorded with the instance when it is saved. */
   ended: StepEnd | undefined;
 }
 
@@ -176,27 +176,30 @@ export async function applyReply<DB>(t: Transition<DB>, state: SagaState, reply:
  */
 export async function onDeadline<DB>(t: Transition<DB>, state: SagaState): Promise<void> {
   // Whatever the saga waited for, a reply to it comes too late now.
+  const awaited = state.awaitedAttempt;
   state.awaitedAttempt = null;
   const index = indexOf(t, state.currentStep);
   const step = t.saga.steps[index]!;
+  // A running saga past its deadline always awaits its step's reply; a compensating one awaits an undo's reply, or
+  // (awaiting none) waits out the backoff before the next attempt.
   if (state.status === 'running') {
     if (isRemote(step) && step.retryUntilDone) {
-      const attempts = (await findStep(tables(t), state.id, step.id, 'forward'))?.attempts ?? 1;
+      const attempts = awaited ?? 1;
       t.logger.warn({ sagaId: state.id, saga: t.saga.name, step: step.id, attempts }, 'saga step timed out; sending it again');
       return send(t, state, step.id, 'forward', attempts + 1, step.command(state.data), step.timeoutMs);
     }
     const waited = isRemote(step) ? step.timeoutMs : 0;
     const reason = `Step '${step.id}' got no reply within ${waited} ms`;
-    await finishStep(tables(t), state.id, { stepId: step.id, phase: 'forward', status: 'timed_out', at: t.now, detail: { reason } });
+    t.ended = { stepId: step.id, phase: 'forward', status: 'timed_out', at: t.now, detail: { reason } };
     t.logger.warn({ sagaId: state.id, saga: t.saga.name, step: step.id }, 'saga step timed out');
     return beginCompensation(t, state, index, reason);
   }
-  const record = await findStep(tables(t), state.id, step.id, 'compensate');
-  if (record?.status === 'sent') {
+  if (awaited !== null) {
     const undo = step.compensation;
     const failure = `no reply within ${undo && isRemoteUndo(undo) ? undo.timeoutMs : 0} ms`;
-    await finishStep(tables(t), state.id, { stepId: step.id, phase: 'compensate', status: 'timed_out', at: t.now, detail: { lastFailure: failure } });
-    return undoFailed(t, state, step, record.attempts, failure);
+    t.ended = { stepId: step.id, phase: 'compensate', status: 'timed_out', at: t.now, detail: { lastFailure: failure } };
+    return undoFailed(t, state, step, awaited, failure);
   }
-  if (await attemptUndo(t, state, step, (record?.attempts ?? 0) + 1)) await compensateFrom(t, state, index - 1);
+  const attempts = (await findStep(tables(t), state.id, step.id, 'compensate'))?.attempts ?? 0;
+  if (await attemptUndo(t, state, step, attempts + 1)) await compensateFrom(t, state, index - 1);
 }

@@ -113,7 +113,7 @@ export async function lockNextDue(db: Db, now: Date, names: readonly string[], s
   return row && toState(row);
 }
 
-/** What a transition writes besides the instance: step attempts it made, and the sent attempt a reply ended. */
+/** What a transition writes besides the instance: step attempts it made, and the sent attempt a reply or deadline ended. */
 export interface StepChanges {
   readonly steps?: readonly StepWrite[];
   readonly ended?: StepEnd | undefined;
@@ -204,11 +204,6 @@ function upsertSteps(db: QueryCreator<WorkflowTables>, sagaId: string, steps: re
 
 /** How an attempt of a step ended: by a reply, a timeout or a failure. */
 export type StepEnd = { stepId: string; phase: StepPhase; status: Exclude<StepStatus, 'sent'>; at: Date; detail: Record<string, unknown> };
-
-/** Records how an awaited attempt ended (a reply, a timeout). */
-export async function finishStep(db: Db, sagaId: string, step: StepEnd): Promise<void> {
-  await endStep(db, sagaId, step).execute();
-}
 
 function endStep(db: QueryCreator<WorkflowTables>, sagaId: string, step: StepEnd) {
   return db
