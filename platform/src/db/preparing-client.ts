@@ -9,6 +9,9 @@ const CACHED_PLAN_CHANGED = '0A000';
 
 const BEGIN = /^\s*begin\s*;?\s*$/i;
 const END = /^\s*(commit|rollback)\s*;?\s*$/i;
+const SAVEPOINT = /^\s*savepoint\s+(\w+)\s*;?\s*$/i;
+const RELEASE = /^\s*release\s+(?:savepoint\s+)?(\w+)\s*;?\s*$/i;
+const ROLLBACK_TO = /^\s*rollback\s+to\s+(?:savepoint\s+)?(\w+)\s*;?\s*$/i;
 
 /** What pg answers for a command that returns no rows, as Kysely reads it. */
 const nothing = (command: string): pg.QueryResult => ({ command, rowCount: null, oid: 0, rows: [], fields: [] });
@@ -23,26 +26,32 @@ type QueryInternals = { prepare(connection: ProtocolConnection): void; handleCom
 const QueryBase = pg.Query as unknown as new (config: pg.QueryConfig, values?: unknown, callback?: (error: Error | null, result: pg.QueryResult) => void) => QueryInternals;
 
 /**
- * A statement that opens the transaction it runs in: BEGIN goes with it, in one write and under one Sync, so
- * the transaction's first statement costs no round trip of its own. Should BEGIN fail, PostgreSQL skips the
- * statement (everything up to the Sync), so it never runs outside the transaction.
+ * A statement sent behind the transaction-control statements held back for it (BEGIN, SAVEPOINT, RELEASE,
+ * ROLLBACK TO), in one write and under one Sync, so they cost no round trip of their own. Should one of them
+ * fail, PostgreSQL skips the rest up to the Sync: the statement never runs outside the transaction or savepoint
+ * it was written for.
  */
-class BeginningQuery extends QueryBase {
-  #begun = false;
+class PrefixedQuery extends QueryBase {
+  readonly #prefixes: readonly string[];
+  #completed = 0;
+
+  constructor(prefixes: readonly string[], config: pg.QueryConfig, callback: (error: Error | null, result: pg.QueryResult) => void) {
+    super(config, undefined, callback);
+    this.#prefixes = prefixes;
+  }
 
   override prepare(connection: ProtocolConnection): void {
-    connection.parse({ text: 'BEGIN', name: '', types: [] });
-    connection.bind({ portal: '', statement: '', values: [] });
-    connection.execute({ portal: '' });
+    for (const text of this.#prefixes) {
+      connection.parse({ text, name: '', types: [] });
+      connection.bind({ portal: '', statement: '', values: [] });
+      connection.execute({ portal: '' });
+    }
     super.prepare(connection);
   }
 
   override handleCommandComplete(message: unknown, connection: ProtocolConnection): void {
-    // The first command completed is BEGIN's; the statement's result is the one to answer with.
-    if (!this.#begun) {
-      this.#begun = true;
-      return;
-    }
+    // The prefixes complete first; the statement's own result is the one to answer with.
+    if (this.#completed++ < this.#prefixes.length) return;
     super.handleCommandComplete(message, connection);
   }
 }
@@ -52,14 +61,15 @@ class BeginningQuery extends QueryBase {
  *
  * - it prepares each parameterized statement, by name, the first time its connection runs that text, and from
  *   then on only binds and executes it: PostgreSQL parses and analyzes it once per connection instead of on
- *   every call (statements without parameters, such as COMMIT, SAVEPOINT or DDL, go as they are);
- * - it holds a transaction's BEGIN back and sends it with the transaction's first statement. A transaction
- *   that ends before any statement (BEGIN then COMMIT or ROLLBACK) sends nothing at all.
+ *   every call (statements without parameters, such as COMMIT, SAVEPOINT or DDL, are not prepared);
+ * - it holds transaction control back (BEGIN, SAVEPOINT, RELEASE, ROLLBACK TO) and sends it with the next
+ *   statement. What cancels out is never sent: a transaction that ends before any statement sends nothing at
+ *   all, nor does a savepoint released or rolled back to before any statement under it.
  */
 export class PreparingClient extends pg.Client {
   readonly #names = new Map<string, string>();
   #prepared = 0;
-  #beginHeld = false;
+  #held: string[] = [];
 
   /**
    * The name `text` is prepared under on this connection, and whether this call gave it that name (so it is
@@ -79,18 +89,52 @@ export class PreparingClient extends pg.Client {
     this.#names.delete(text);
   }
 
-  /** Takes the held BEGIN, if any: the caller sends it. */
-  takeHeldBegin(): boolean {
-    const held = this.#beginHeld;
-    this.#beginHeld = false;
-    return held;
+  /**
+   * Holds `text` back if it is transaction control (or cancels it against what is held) and returns the answer
+   * pg would have given; undefined when it is a statement to send, after `takeHeld()`.
+   */
+  hold(text: string): pg.QueryResult | undefined {
+    const held = this.#held;
+    const last = held.at(-1);
+    if (BEGIN.test(text) && held.length === 0) {
+      held.push('BEGIN');
+      return nothing('BEGIN');
+    }
+    const savepoint = SAVEPOINT.exec(text)?.[1];
+    if (savepoint !== undefined) {
+      held.push(`SAVEPOINT ${savepoint}`);
+      return nothing('SAVEPOINT');
+    }
+    const released = RELEASE.exec(text)?.[1];
+    if (released !== undefined) {
+      if (last === `SAVEPOINT ${released}`) held.pop();
+      else held.push(`RELEASE SAVEPOINT ${released}`);
+      return nothing('RELEASE');
+    }
+    const rolledBackTo = ROLLBACK_TO.exec(text)?.[1];
+    if (rolledBackTo !== undefined) {
+      // Rolling back to a savepoint nothing was sent under changes nothing; the savepoint stays, still held.
+      if (last !== `SAVEPOINT ${rolledBackTo}`) held.push(`ROLLBACK TO SAVEPOINT ${rolledBackTo}`);
+      return nothing('ROLLBACK');
+    }
+    const end = END.exec(text)?.[1];
+    if (end !== undefined && held[0] === 'BEGIN') {
+      // A transaction that sent nothing ends by sending nothing.
+      held.length = 0;
+      return nothing(end.toUpperCase());
+    }
+    if (end !== undefined && (end.toLowerCase() === 'rollback' || held.every((statement) => !statement.startsWith('ROLLBACK')))) {
+      // The end of the transaction makes its savepoints moot, unless a held ROLLBACK TO must undo writes first.
+      held.length = 0;
+    }
+    return undefined;
   }
 
-  /** Holds a BEGIN back until the next statement; false when one is held already (that BEGIN is then sent). */
-  holdBegin(): boolean {
-    if (this.#beginHeld) return false;
-    this.#beginHeld = true;
-    return true;
+  /** Takes what is held back: the caller sends it before its statement. */
+  takeHeld(): string[] {
+    const held = this.#held;
+    this.#held = [];
+    return held;
   }
 }
 
@@ -100,25 +144,34 @@ const plainQuery = pg.Client.prototype.query as (this: pg.Client, ...args: unkno
 PreparingClient.prototype.query = function query(this: PreparingClient, ...args: unknown[]) {
   const [text, values, callback] = args;
   const kyselyForm = typeof text === 'string' && Array.isArray(values) && callback === undefined;
-  if (kyselyForm && values.length === 0 && BEGIN.test(text) && this.holdBegin()) return Promise.resolve(nothing('BEGIN'));
-  const beginHeld = this.takeHeldBegin();
-  if (beginHeld && kyselyForm && values.length === 0 && END.test(text)) return Promise.resolve(nothing(text.trim().split(/\s|;/)[0]!.toUpperCase()));
-  if (!kyselyForm || values.length === 0) {
-    // Anything else after a held BEGIN (a SAVEPOINT, a statement without parameters) goes after it, in order.
-    if (beginHeld) void (plainQuery.call(this, 'BEGIN') as Promise<unknown>).catch(() => undefined);
+  if (kyselyForm && values.length === 0) {
+    const answered = this.hold(text);
+    if (answered) return Promise.resolve(answered);
+  }
+  const held = this.takeHeld();
+  if (!kyselyForm) {
+    // Any other form goes as it is, after what is held, in order.
+    for (const statement of held) void (plainQuery.call(this, statement) as Promise<unknown>).catch(() => undefined);
     return plainQuery.apply(this, args);
   }
-  const { name, fresh } = this.nameFor(text);
+  const { name, fresh } = values.length > 0 ? this.nameFor(text) : { fresh: false };
   const config: pg.QueryConfig = name === undefined ? { text, values } : { name, text, values };
-  const running = beginHeld
-    ? new Promise<pg.QueryResult>((resolve, reject) => {
-        plainQuery.call(this, new BeginningQuery(config, undefined, (error, result) => (error ? reject(error) : resolve(result))));
-      })
-    : (plainQuery.call(this, config) as Promise<pg.QueryResult>);
-  return running.catch((error: unknown) => {
-    // A statement prepared under BEGIN is marked parsed by BEGIN's own ParseComplete; should it have failed to
-    // parse, that mark is wrong, so it is prepared under a new name next time. So is one whose plan went stale.
-    if ((beginHeld && fresh) || (error as { code?: string }).code === CACHED_PLAN_CHANGED) this.forget(text);
+  if (held.length === 0) {
+    return (plainQuery.call(this, config) as Promise<pg.QueryResult>).catch((error: unknown) => {
+      // A statement whose plan went stale is prepared under a new name next time.
+      if ((error as { code?: string }).code === CACHED_PLAN_CHANGED) this.forget(text);
+      throw error;
+    });
+  }
+  return new Promise<pg.QueryResult>((resolve, reject) => {
+    // pg's types lack `queryMode`; 'extended' makes a statement without parameters go through `prepare` too.
+    const extended = { ...config, queryMode: 'extended' } as pg.QueryConfig;
+    const prefixed = new PrefixedQuery(held, extended, (error, result) => (error ? reject(error) : resolve(result)));
+    plainQuery.call(this, prefixed);
+  }).catch((error: unknown) => {
+    // A statement prepared behind a prefix is marked parsed by the prefix's own ParseComplete; should it have
+    // failed to parse, that mark is wrong, so it is prepared under a new name next time. So is a stale plan.
+    if (fresh || (error as { code?: string }).code === CACHED_PLAN_CHANGED) this.forget(text);
     throw error;
   });
 } as unknown as pg.Client['query'];

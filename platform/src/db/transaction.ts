@@ -1,4 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Result } from '../errors/result.ts';
 
 type CommitHook = () => void;
 
@@ -30,4 +31,52 @@ export function afterCommit(trx: object, hook: CommitHook): boolean {
   if (!hooks) return false;
   hooks.push(hook);
   return true;
+}
+
+/** Carries a failure out of Kysely's transaction, which rolls back only on a throw. */
+class Rollback {
+  readonly result: Result<never, unknown>;
+
+  constructor(result: Result<never, unknown>) {
+    this.result = result;
+  }
+}
+
+// Savepoint names only need to differ between the savepoints open at once on one connection.
+let savepoints = 0;
+
+/**
+ * Runs `work` in a transaction that commits when it returns a success and rolls back when it returns a failure
+ * (or throws). Inside a transaction already, `work` runs under a savepoint of it: a failure undoes what `work`
+ * wrote and nothing else, and the caller's transaction goes on.
+ */
+export async function inResultTransaction<DB, T, E>(
+  db: Kysely<DB> | Transaction<DB>,
+  work: (trx: Transaction<DB>) => Promise<Result<T, E>>,
+): Promise<Result<T, E>> {
+  if (db.isTransaction) return underSavepoint(db as Transaction<DB>, work);
+  try {
+    return await inTransaction(db, async (trx) => {
+      const result = await work(trx);
+      if (!result.ok) throw new Rollback(result);
+      return result;
+    });
+  } catch (error) {
+    if (error instanceof Rollback) return error.result as Result<T, E>;
+    throw error;
+  }
+}
+
+async function underSavepoint<DB, T, E>(trx: Transaction<DB>, work: (trx: Transaction<DB>) => Promise<Result<T, E>>): Promise<Result<T, E>> {
+  const name = sql.raw(`bazaar_sp_${(savepoints = (savepoints + 1) % 1_000_000)}`);
+  await sql`SAVEPOINT ${name}`.execute(trx);
+  let result: Result<T, E>;
+  try {
+    result = await work(trx);
+  } catch (error) {
+    await sql`ROLLBACK TO SAVEPOINT ${name}`.execute(trx);
+    throw error;
+  }
+  await (result.ok ? sql`RELEASE SAVEPOINT ${name}` : sql`ROLLBACK TO SAVEPOINT ${name}`).execute(trx);
+  return result;
 }

@@ -146,6 +146,61 @@ describe('statements prepared once per connection', () => {
     expect(await database.db.selectFrom('things').select('id').where('id', '=', 'e').executeTakeFirst()).toBeUndefined();
   });
 
+  it('sends a savepoint with the statement after it, and its release with the one after that', async () => {
+    const trips = await roundTrips(() =>
+      database.db.transaction().execute(async (trx) => {
+        await trx.insertInto('things').values({ id: 'f', count: 1, price: '1.00', note: null }).execute();
+        await sql`SAVEPOINT inner_work`.execute(trx);
+        await trx.updateTable('things').set({ count: 2 }).where('id', '=', 'f').execute();
+        await sql`RELEASE SAVEPOINT inner_work`.execute(trx);
+        await trx.updateTable('things').set({ note: 'kept' }).where('id', '=', 'f').execute();
+      }),
+    );
+    // The insert with BEGIN, the first update with SAVEPOINT, the second with RELEASE, the COMMIT.
+    expect(trips).toBe(4);
+    expect(await database.db.selectFrom('things').select(['count', 'note']).where('id', '=', 'f').executeTakeFirst()).toEqual({ count: 2, note: 'kept' });
+  });
+
+  it('undoes the writes under a savepoint rolled back to, even when the commit comes next', async () => {
+    const trips = await roundTrips(() =>
+      database.db.transaction().execute(async (trx) => {
+        await trx.insertInto('things').values({ id: 'g', count: 1, price: '1.00', note: null }).execute();
+        await sql`SAVEPOINT inner_work`.execute(trx);
+        await trx.updateTable('things').set({ count: 2 }).where('id', '=', 'g').execute();
+        await sql`ROLLBACK TO SAVEPOINT inner_work`.execute(trx);
+      }),
+    );
+    // The insert with BEGIN, the update with SAVEPOINT, the COMMIT with ROLLBACK TO.
+    expect(trips).toBe(3);
+    expect(await database.db.selectFrom('things').select('count').where('id', '=', 'g').executeTakeFirst()).toEqual({ count: 1 });
+  });
+
+  it('sends nothing for a savepoint released or rolled back to before any statement under it', async () => {
+    const trips = await roundTrips(() =>
+      database.db.transaction().execute(async (trx) => {
+        await trx.insertInto('things').values({ id: 'h', count: 1, price: '1.00', note: null }).execute();
+        await sql`SAVEPOINT unused`.execute(trx);
+        await sql`RELEASE SAVEPOINT unused`.execute(trx);
+        await sql`SAVEPOINT undone`.execute(trx);
+        await sql`ROLLBACK TO SAVEPOINT undone`.execute(trx);
+      }),
+    );
+    // The insert with BEGIN, then COMMIT alone: the savepoint still held is moot at the commit.
+    expect(trips).toBe(2);
+    expect(await database.db.selectFrom('things').select('id').where('id', '=', 'h').executeTakeFirst()).toEqual({ id: 'h' });
+  });
+
+  it('recovers a transaction whose statement failed under a savepoint by rolling back to it', async () => {
+    await database.db.transaction().execute(async (trx) => {
+      await trx.insertInto('things').values({ id: 'i', count: 1, price: '1.00', note: null }).execute();
+      await sql`SAVEPOINT risky`.execute(trx);
+      await expect(trx.insertInto('things').values({ id: 'a', count: 1, price: '1.00', note: null }).execute()).rejects.toMatchObject({ code: '23505' });
+      await sql`ROLLBACK TO SAVEPOINT risky`.execute(trx);
+      await trx.updateTable('things').set({ count: 5 }).where('id', '=', 'i').execute();
+    });
+    expect(await database.db.selectFrom('things').select('count').where('id', '=', 'i').executeTakeFirst()).toEqual({ count: 5 });
+  });
+
   it(`stops preparing past ${PREPARED_PER_CONNECTION} statements on one connection and still runs the rest`, async () => {
     const query = (i: number) => sql<{ n: number }>`SELECT ${i}::int + ${String(i)}::int AS ${sql.ref(`n${i}`)}`;
     for (let i = 0; i < PREPARED_PER_CONNECTION + 5; i++) {

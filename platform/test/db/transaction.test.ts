@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { afterCommit, inTransaction } from '@bazaar/platform/db';
+import { afterCommit, inResultTransaction, inTransaction } from '@bazaar/platform/db';
+import { fail, ok } from '@bazaar/platform/errors';
 import { openMessagingDatabase } from '../messaging/support/messaging-database.ts';
 
 let database: Awaited<ReturnType<typeof openMessagingDatabase>>;
@@ -62,5 +63,59 @@ describe('inTransaction', () => {
     });
     expect(afterCommit(database.db, () => ran.push('hook'))).toBe(false);
     expect(ran).toEqual([]);
+  });
+});
+
+describe('inResultTransaction', () => {
+  it('commits what a success wrote and rolls back what a failure wrote', async () => {
+    expect(await inResultTransaction(database.db, async (trx) => {
+      await trx.insertInto('stock').values({ sku: 'sku_lamp', reserved: 1 }).execute();
+      return ok('kept');
+    })).toEqual(ok('kept'));
+    expect(await inResultTransaction(database.db, async (trx) => {
+      await trx.insertInto('stock').values({ sku: 'sku_rug', reserved: 1 }).execute();
+      return fail('out of stock');
+    })).toEqual(fail('out of stock'));
+    expect(await stockOf('sku_lamp')).toBe(1);
+    expect(await stockOf('sku_rug')).toBeUndefined();
+  });
+
+  it("inside a transaction, undoes a failure's writes alone and lets the caller's transaction go on", async () => {
+    const ran: string[] = [];
+    await inTransaction(database.db, async (trx) => {
+      await trx.insertInto('stock').values({ sku: 'sku_before', reserved: 1 }).execute();
+      const refused = await inResultTransaction(trx, async (inner) => {
+        await inner.insertInto('stock').values({ sku: 'sku_refused', reserved: 1 }).execute();
+        afterCommit(inner, () => ran.push('inner'));
+        return fail('no');
+      });
+      expect(refused).toEqual(fail('no'));
+      const kept = await inResultTransaction(trx, async (inner) => {
+        await inner.updateTable('stock').set({ reserved: 2 }).where('sku', '=', 'sku_before').execute();
+        return ok('yes');
+      });
+      expect(kept).toEqual(ok('yes'));
+      await trx.insertInto('stock').values({ sku: 'sku_after', reserved: 1 }).execute();
+    });
+    expect(await stockOf('sku_before')).toBe(2);
+    expect(await stockOf('sku_refused')).toBeUndefined();
+    expect(await stockOf('sku_after')).toBe(1);
+    expect(ran).toEqual(['inner']);
+  });
+
+  it('inside a transaction, undoes the writes of work that threw, and the caller may recover', async () => {
+    await inTransaction(database.db, async (trx) => {
+      await trx.insertInto('stock').values({ sku: 'sku_first', reserved: 1 }).execute();
+      const failed = inResultTransaction(trx, async (inner) => {
+        await inner.updateTable('stock').set({ reserved: 7 }).where('sku', '=', 'sku_first').execute();
+        // A duplicate key: the statement fails and the transaction is aborted until the savepoint is restored.
+        await inner.insertInto('stock').values({ sku: 'sku_first', reserved: 1 }).execute();
+        return ok(undefined);
+      });
+      await expect(failed).rejects.toMatchObject({ code: '23505' });
+      await trx.insertInto('stock').values({ sku: 'sku_second', reserved: 1 }).execute();
+    });
+    expect(await stockOf('sku_first')).toBe(1);
+    expect(await stockOf('sku_second')).toBe(1);
   });
 });

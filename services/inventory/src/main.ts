@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { issuerTokenVerifier, type TokenVerifier } from '@bazaar/platform/auth';
 import { loadConfig } from '@bazaar/platform/config';
-import { openDatabase } from '@bazaar/platform/db';
+import { openDatabase, type Transaction } from '@bazaar/platform/db';
 import type { AppError, Result } from '@bazaar/platform/errors';
 import { createService, type Service, type ServiceContext } from '@bazaar/platform/http';
 import { attachMessaging, type Broker, type Messaging } from '@bazaar/platform/messaging';
@@ -67,6 +67,18 @@ export interface InventoryOverrides {
   readonly broker?: Broker;
 }
 
+function inventoryUseCases(deps: InventoryDeps): InventoryUseCases {
+  return {
+    reserveStock: (command) => reserveStock(deps, command),
+    releaseReservation: (orderId) => releaseReservation(deps, orderId),
+    confirmReservation: (orderId) => confirmReservation(deps, orderId),
+    expireReservations: (now) => expireReservations(deps, now),
+    setStock: (input) => setStock(deps, input),
+    availability: (sku) => getAvailability(deps, sku),
+    warehouses: () => listWarehouses(deps),
+  };
+}
+
 /** Builds the inventory service (database, routes, expiry runner, readiness) without listening. */
 export async function startInventory(context: ServiceContext, overrides: InventoryOverrides = {}): Promise<InventoryService> {
   const config = loadConfig(InventoryConfig, context.env);
@@ -102,15 +114,9 @@ export async function startInventory(context: ServiceContext, overrides: Invento
   const runner = startExpiryRunner({ intervalMs: config.INVENTORY_EXPIRY_INTERVAL_MS, sweep: () => expireReservations(deps), logger: context.logger });
   service.onClose(() => runner.stop());
 
-  const useCases: InventoryUseCases = {
-    reserveStock: (command) => reserveStock(deps, command),
-    releaseReservation: (orderId) => releaseReservation(deps, orderId),
-    confirmReservation: (orderId) => confirmReservation(deps, orderId),
-    expireReservations: (now) => expireReservations(deps, now),
-    setStock: (input) => setStock(deps, input),
-    availability: (sku) => getAvailability(deps, sku),
-    warehouses: () => listWarehouses(deps),
-  };
+  const useCases = inventoryUseCases(deps);
+  // The saga's consumers run the same use cases on a store of their own transaction.
+  const useCasesIn = (trx: Transaction<InventoryTables>) => inventoryUseCases({ ...deps, store: createInventoryStore(trx) });
 
   const messaging = attachMessaging<InventoryTables>(service, {
     name: 'inventory',
@@ -121,9 +127,9 @@ export async function startInventory(context: ServiceContext, overrides: Invento
     verifier,
     consumers: { maxAttempts: config.INVENTORY_CONSUMER_MAX_ATTEMPTS },
   });
-  subscribeReserveStock(messaging, useCases);
-  subscribeReleaseStock(messaging, useCases);
-  subscribeOrderConfirmed(messaging, useCases);
+  subscribeReserveStock(messaging, useCasesIn);
+  subscribeReleaseStock(messaging, useCasesIn);
+  subscribeOrderConfirmed(messaging, useCasesIn);
   // Released last-registered first: the consumers stop before the broker and the database close.
   try {
     await messaging.start();

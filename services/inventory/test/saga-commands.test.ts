@@ -69,6 +69,8 @@ describe("inventory's answers to the checkout saga's commands", () => {
     expect(repliesTo(orderId)[0]).toMatchObject({ type: 'inventory.stock-reservation-failed', payload: { step, orderId } });
     expect(repliesTo(orderId)[0]!.payload.reason).toContain(sku);
     expect((await fixture.useCases.availability(sku)).available).toBe(1);
+    // The reservation's claim is undone with the rest, though the reply commits.
+    expect(await reservation(orderId)).toEqual([]);
   });
 
   it('reserves once when the same command arrives twice, replying to each with the same reservation', async () => {

@@ -1,4 +1,4 @@
-import { inTransaction, type Kysely, sql } from '@bazaar/platform/db';
+import { inResultTransaction, type Kysely, sql } from '@bazaar/platform/db';
 import type { Result } from '@bazaar/platform/errors';
 import type { InventoryTables } from './inventory.tables.ts';
 import { createReservationRepository, type ReservationRepository } from './reservation.repository.ts';
@@ -15,21 +15,15 @@ export interface InventoryRepositories {
 
 /** Inventory's repositories, and a way to use them all inside one transaction. */
 export interface InventoryStore extends InventoryRepositories {
-  /** Runs `work` in one transaction: committed when it returns a success, rolled back when it returns a failure. */
+  /**
+   * Runs `work` in one transaction: committed when it returns a success, rolled back when it returns a failure.
+   * A store made on a transaction runs it under a savepoint of that transaction.
+   */
   transaction<T, E>(work: (tx: InventoryRepositories) => Promise<Result<T, E>>): Promise<Result<T, E>>;
 }
 
 /** An arbitrary constant that names the seeding lock among this database's advisory locks. */
 const SEED_LOCK = 7_242_002;
-
-/** Carries a failure out of Kysely's transaction, which rolls back only on a throw. */
-class Rollback {
-  readonly result: Result<never, unknown>;
-
-  constructor(result: Result<never, unknown>) {
-    this.result = result;
-  }
-}
 
 function repositories(db: Kysely<InventoryTables>): InventoryRepositories {
   return {
@@ -45,17 +39,6 @@ function repositories(db: Kysely<InventoryTables>): InventoryRepositories {
 export function createInventoryStore(db: Kysely<InventoryTables>): InventoryStore {
   return {
     ...repositories(db),
-    async transaction<T, E>(work: (tx: InventoryRepositories) => Promise<Result<T, E>>): Promise<Result<T, E>> {
-      try {
-        return await inTransaction(db, async (trx) => {
-          const result = await work(repositories(trx));
-          if (!result.ok) throw new Rollback(result);
-          return result;
-        });
-      } catch (error) {
-        if (error instanceof Rollback) return error.result as Result<T, E>;
-        throw error;
-      }
-    },
+    transaction: (work) => inResultTransaction(db, (trx) => work(repositories(trx))),
   };
 }
