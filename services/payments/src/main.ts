@@ -5,13 +5,14 @@ import { openDatabase } from '@bazaar/platform/db';
 import { type BreakerState, createService, createServiceClient, type Service, type ServiceContext } from '@bazaar/platform/http';
 import { attachMessaging, type Broker, type Messaging } from '@bazaar/platform/messaging';
 import { registerPaymentRoutes } from './api/payment.routes.ts';
-import { authorizePayment, type AuthorizeOptions } from './app/authorize-payment.use-case.ts';
-import { capturePayment } from './app/capture-payment.use-case.ts';
+import { attemptAuthorization, authorizePayment, type AuthorizeOptions } from './app/authorize-payment.use-case.ts';
+import { attemptCapture, capturePayment } from './app/capture-payment.use-case.ts';
+import type { PaymentAttempt } from './app/payment.attempt.ts';
 import type { PaymentResult } from './app/payment.failure.ts';
 import { PaymentsConfig } from './app/payments.config.ts';
 import type { PaymentsDeps } from './app/payments.deps.ts';
 import { createProviderGateway } from './app/provider.gateway.ts';
-import { voidPayment } from './app/void-payment.use-case.ts';
+import { attemptVoid, voidPayment } from './app/void-payment.use-case.ts';
 import type { AuthorizePayment } from './contract/payment.schemas.ts';
 import { subscribeAuthorizePayment } from './events/authorize-payment.consumer.ts';
 import { subscribeCapturePayment } from './events/capture-payment.consumer.ts';
@@ -27,6 +28,13 @@ export interface PaymentsUseCases {
   authorizePayment(input: AuthorizePayment, options?: AuthorizeOptions): Promise<PaymentResult>;
   capturePayment(orderId: string): Promise<PaymentResult>;
   voidPayment(orderId: string): Promise<PaymentResult>;
+}
+
+/** The same operations for the saga's consumers: their outcomes are left to record in the consumer's transaction. */
+export interface PaymentAttempts {
+  authorize(input: AuthorizePayment, options?: AuthorizeOptions): Promise<PaymentAttempt>;
+  capture(orderId: string): Promise<PaymentAttempt>;
+  void(orderId: string): Promise<PaymentAttempt>;
 }
 
 /** Payments as a placement runs it: the HTTP service, its use cases, and the state of its circuit to the provider. */
@@ -101,9 +109,15 @@ export async function startPayments(context: ServiceContext, overrides: Payments
     verifier,
     consumers: { maxAttempts: config.PAYMENTS_CONSUMER_MAX_ATTEMPTS },
   });
-  subscribeAuthorizePayment(messaging, useCases, { retryBudgetMs: config.PAYMENTS_AUTHORIZE_RETRY_BUDGET_MS });
-  subscribeCapturePayment(messaging, useCases);
-  subscribeVoidPayment(messaging, useCases);
+  const attempts: PaymentAttempts = {
+    authorize: (input, options) => attemptAuthorization(deps, input, options),
+    capture: (orderId) => attemptCapture(deps, orderId),
+    void: (orderId) => attemptVoid(deps, orderId),
+  };
+  const recording = { paymentsIn: createPaymentRepository, logger: context.logger };
+  subscribeAuthorizePayment(messaging, attempts, recording, { retryBudgetMs: config.PAYMENTS_AUTHORIZE_RETRY_BUDGET_MS });
+  subscribeCapturePayment(messaging, attempts, recording);
+  subscribeVoidPayment(messaging, attempts, recording);
   // Released last-registered first: the consumers stop before the provider client, broker and database close.
   try {
     await messaging.start();

@@ -113,6 +113,38 @@ describe("payments' answers to the checkout saga's commands", () => {
     expect(await statusOf(command.orderId)).toEqual(['authorized']);
   });
 
+  it('records an outcome only with its reply: a reply that cannot be written leaves the payment pending, and the redelivery authorizes once', async () => {
+    const command = authorizeCommand();
+    // A fault in the database itself: the reply's insert into the outbox fails while the order is listed.
+    await fixture.sql.query('CREATE TABLE IF NOT EXISTS test_refused_replies (order_id text PRIMARY KEY)');
+    await fixture.sql.query(`
+      CREATE OR REPLACE FUNCTION test_refuse_reply() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF EXISTS (SELECT 1 FROM test_refused_replies WHERE order_id = NEW.payload->>'orderId') THEN
+          RAISE EXCEPTION 'the reply is refused by the test';
+        END IF;
+        RETURN NEW;
+      END $$`);
+    await fixture.sql.query('CREATE OR REPLACE TRIGGER test_refuse_reply BEFORE INSERT ON outbox FOR EACH ROW EXECUTE FUNCTION test_refuse_reply()');
+    await fixture.sql.query('INSERT INTO test_refused_replies VALUES ($1)', [command.orderId]);
+    try {
+      const before = await fixture.counters();
+      await send(AuthorizePaymentCommand, command);
+      // Delivered twice: the provider is asked twice with the payment's one key, and the outcome is never recorded.
+      await vi.waitFor(async () => expect((await fixture.counters()).authorizeRequests - before.authorizeRequests).toBeGreaterThanOrEqual(2), { timeout: 10_000, interval: 50 });
+      expect(await statusOf(command.orderId)).toEqual(['pending']);
+      expect(repliesTo(command.orderId)).toEqual([]);
+
+      await fixture.sql.query('DELETE FROM test_refused_replies WHERE order_id = $1', [command.orderId]);
+      await untilReplies(command.orderId, 1);
+      expect(repliesTo(command.orderId)[0]).toMatchObject({ type: 'payments.payment-succeeded', payload: { operation: 'authorized' } });
+      expect(await statusOf(command.orderId)).toEqual(['authorized']);
+      expect((await fixture.counters()).authorizations - before.authorizations).toBe(1);
+    } finally {
+      await fixture.sql.query('DROP TRIGGER test_refuse_reply ON outbox');
+    }
+  });
+
   it('captures once when capture-payment arrives twice, replying captured each time', async () => {
     const command = authorizeCommand();
     await send(AuthorizePaymentCommand, command);

@@ -6,6 +6,7 @@ import { authorizeProblems } from '../domain/payment-input.rules.ts';
 import { operationKey, type PaymentRecord } from '../domain/payment.model.ts';
 import { authorizeStep } from '../domain/payment.rules.ts';
 import { reread } from './find-payment.ts';
+import { type PaymentAttempt, type Recorded, settle } from './payment.attempt.ts';
 import { answer, PaymentFailure, type PaymentResult } from './payment.failure.ts';
 import type { PaymentsDeps } from './payments.deps.ts';
 import type { AuthorizeOutcome } from './provider.gateway.ts';
@@ -31,12 +32,17 @@ export interface AuthorizeOptions {
   readonly retryUntil?: number;
 }
 
-async function recordOutcome(deps: PaymentsDeps, record: PaymentRecord, outcome: AuthorizeOutcome, options: AuthorizeOptions): Promise<PaymentResult> {
-  const { payments } = deps;
+/** What an authorization's outcome leaves to record; an outage within `retryUntil` records nothing. */
+function outcomeOf(deps: PaymentsDeps, record: PaymentRecord, outcome: AuthorizeOutcome, options: AuthorizeOptions): PaymentAttempt {
   if (outcome.kind === 'unavailable' && options.retryUntil !== undefined && Date.now() < options.retryUntil) {
     deps.logger.warn({ paymentId: record.id, orderId: record.orderId, reason: outcome.reason }, 'payment provider unavailable; the authorization stays pending');
-    return answer(record, PaymentsErrors.PROVIDER_UNAVAILABLE);
+    return { answered: answer(record, PaymentsErrors.PROVIDER_UNAVAILABLE) };
   }
+  return { record: (payments) => recordOutcome({ ...deps, payments }, record, outcome) };
+}
+
+async function recordOutcome(deps: PaymentsDeps, record: PaymentRecord, outcome: AuthorizeOutcome): Promise<Recorded> {
+  const { payments } = deps;
   let moved: PaymentRecord | undefined;
   if (outcome.kind === 'approved') {
     moved = await payments.transition(record.id, ['pending'], 'authorized', { provider_authorization_id: outcome.authorizationId }, { stamp: 'authorized_at' });
@@ -46,30 +52,34 @@ async function recordOutcome(deps: PaymentsDeps, record: PaymentRecord, outcome:
     deps.logger.warn({ paymentId: record.id, orderId: record.orderId, reason: outcome.reason }, 'payment provider unavailable for an authorization');
     moved = await payments.transition(record.id, ['pending'], 'failed', { failure_code: PaymentsErrors.PROVIDER_UNAVAILABLE.code });
   }
-  if (moved) return settled(moved);
+  if (moved) return { result: settled(moved) };
 
   // Another call settled the payment first (its outcome stands), or the order was voided while this call waited.
   const current = await reread(deps, record);
-  if (outcome.kind === 'approved' && (current.status === 'voiding' || current.status === 'voided')) {
-    const released = await deps.provider.void(outcome.authorizationId, operationKey(record.id, 'void'));
-    if (released.kind === 'unavailable') {
-      deps.logger.error({ paymentId: record.id, authorizationId: outcome.authorizationId }, 'an authorization made after its payment was voided is still held');
-    }
-  }
-  return settled(current);
+  if (outcome.kind !== 'approved' || (current.status !== 'voiding' && current.status !== 'voided')) return { result: settled(current) };
+  return {
+    result: settled(current),
+    async afterwards() {
+      const released = await deps.provider.void(outcome.authorizationId, operationKey(record.id, 'void'));
+      if (released.kind === 'unavailable') {
+        deps.logger.error({ paymentId: record.id, authorizationId: outcome.authorizationId }, 'an authorization made after its payment was voided is still held');
+      }
+    },
+  };
 }
 
 /**
  * Authorizes an order's payment once. The payment row is the recorded intent (status `pending`, with the
- * provider-side key fixed); the provider is called outside any transaction; the outcome is recorded after.
+ * provider-side key fixed), committed before the provider is called outside any transaction; the outcome is
+ * left for the caller to record (see PaymentAttempt).
  * Calling again for the order repeats the settled outcome, or resends a pending intent with the same key, so
  * however often (or concurrently) it is called, the provider makes at most one authorization.
  * Fails with PAYMENTS.DECLINED, PAYMENTS.PROVIDER_UNAVAILABLE, PAYMENTS.VOIDED or PAYMENTS.TERMS_CHANGED.
  */
-export async function authorizePayment(deps: PaymentsDeps, input: AuthorizePayment, options: AuthorizeOptions = {}): Promise<PaymentResult> {
+export async function attemptAuthorization(deps: PaymentsDeps, input: AuthorizePayment, options: AuthorizeOptions = {}): Promise<PaymentAttempt> {
   const problems = authorizeProblems(input);
   if (problems.length > 0) {
-    return fail(new AppError(PlatformErrors.VALIDATION, problems.map((p) => `${p.path} ${p.message}`).join('; '), { errors: problems }));
+    return { answered: fail(new AppError(PlatformErrors.VALIDATION, problems.map((p) => `${p.path} ${p.message}`).join('; '), { errors: problems })) };
   }
   const id = newId('pay');
   let record = await deps.payments.insert({
@@ -85,10 +95,10 @@ export async function authorizePayment(deps: PaymentsDeps, input: AuthorizePayme
   if (!record) {
     const existing = await deps.payments.findByOrderId(input.orderId);
     if (!existing) throw new Error(`Order ${input.orderId} has a payment that cannot be read`);
-    if (existing.customerId !== null && !sameTerms(existing, input)) return answer(existing, PaymentsErrors.TERMS_CHANGED);
-    if (authorizeStep(existing.status) !== 'send') return settled(existing);
+    if (existing.customerId !== null && !sameTerms(existing, input)) return { answered: answer(existing, PaymentsErrors.TERMS_CHANGED) };
+    if (authorizeStep(existing.status) !== 'send') return { answered: settled(existing) };
     record = await deps.payments.transition(existing.id, ['pending'], 'pending', {}, { attempt: true });
-    if (!record) return settled(await reread(deps, existing));
+    if (!record) return { answered: settled(await reread(deps, existing)) };
   }
   const outcome = await deps.provider.authorize({
     amountMinor: record.amountMinor,
@@ -96,7 +106,12 @@ export async function authorizePayment(deps: PaymentsDeps, input: AuthorizePayme
     token: input.paymentToken,
     idempotencyKey: record.authorizeKey,
   });
-  return recordOutcome(deps, record, outcome, options);
+  return outcomeOf(deps, record, outcome, options);
+}
+
+/** Authorizes an order's payment (see attemptAuthorization) and records the outcome on its own. */
+export async function authorizePayment(deps: PaymentsDeps, input: AuthorizePayment, options: AuthorizeOptions = {}): Promise<PaymentResult> {
+  return settle(await attemptAuthorization(deps, input, options), deps.payments);
 }
 
 /** True when an authorization is still pending because the provider could not be reached: worth sending again. */

@@ -1,19 +1,47 @@
-import { causedBy, type HandlerContext, type Message, type Messaging } from '@bazaar/platform/messaging';
+import { afterCommit, type Transaction } from '@bazaar/platform/db';
+import { causedBy, type Message, type Messaging } from '@bazaar/platform/messaging';
+import type { Logger } from '@bazaar/platform/telemetry';
+import type { PaymentAttempt } from '../app/payment.attempt.ts';
 import type { PaymentResult } from '../app/payment.failure.ts';
 import { PaymentFailedReply, PaymentSucceededReply, type SagaStepRef } from '../contract/payments.messages.ts';
+import type { PaymentRepository } from '../store/payment.repository.ts';
 import type { PaymentsTables } from '../store/payments.tables.ts';
 
 /** The consumer (and so the queue) payments reads the checkout saga's commands from. */
 export const PAYMENTS_COMMANDS_CONSUMER = 'payments-commands';
 
-/** Writes the reply to a payment command in the consumer's transaction: succeeded with `operation`, or failed with the reason. */
-export async function replyWith(
+/** How a consumer records an attempt's outcome: with payments on its own transaction. */
+export interface Recording {
+  paymentsIn(trx: Transaction<PaymentsTables>): PaymentRepository;
+  readonly logger: Logger;
+}
+
+/**
+ * Records the attempt's outcome and writes the reply to its command in the consumer's transaction, so the two
+ * commit together: succeeded with `operation`, or failed with the reason. Provider work the outcome leaves
+ * (releasing an authorization that came after its void) runs once that transaction has committed.
+ */
+export async function recordAndReply(
   messaging: Messaging<PaymentsTables>,
-  trx: HandlerContext<PaymentsTables>['trx'],
+  trx: Transaction<PaymentsTables>,
   command: Message<string, { step: SagaStepRef; orderId: string }>,
-  result: PaymentResult,
+  attempt: PaymentAttempt,
   operation: 'authorized' | 'captured' | 'voided',
+  recording: Recording,
 ): Promise<void> {
+  let result: PaymentResult;
+  if ('answered' in attempt) {
+    result = attempt.answered;
+  } else {
+    const { result: recorded, afterwards } = await attempt.record(recording.paymentsIn(trx));
+    result = recorded;
+    const scheduled =
+      afterwards === undefined ||
+      afterCommit(trx, () => {
+        afterwards().catch((error: unknown) => recording.logger.error({ err: error, orderId: command.payload.orderId }, 'provider work after a recorded outcome failed'));
+      });
+    if (!scheduled) throw new Error('A payment outcome must be recorded in a transaction opened with inTransaction()');
+  }
   const { step, orderId } = command.payload;
   const reply = result.ok
     ? PaymentSucceededReply.create({ step, orderId, paymentId: result.value.id, operation }, causedBy(command))
