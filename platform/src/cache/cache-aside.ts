@@ -10,27 +10,31 @@ export interface CacheAsideOptions {
 }
 
 /**
- * Cache-aside reads: a hit returns the cached value; a miss loads once per key no matter how many callers
- * miss at the same time (single flight), stores the value with a jittered TTL, and returns it. A failing
- * cache read or write degrades to the loader instead of failing the request.
+ * Cache-aside reads answered as JSON text: a hit returns the stored text unparsed (an HTTP answer sends it as it
+ * is, with no parse and no serialization); a miss loads once per key no matter how many callers miss at the same
+ * time (single flight), stores the value's JSON with a jittered TTL, and returns that text. A loader that finds
+ * nothing (undefined) is not cached, and the answer is undefined. A failing cache read or write degrades to the
+ * loader instead of failing the request.
  */
 export function createCacheAside(cache: Cache, options: CacheAsideOptions) {
-  const inFlight = new Map<string, Promise<unknown>>();
+  const inFlight = new Map<string, Promise<string | undefined>>();
   const jitter = options.jitter ?? 0.1;
   const random = options.random ?? Math.random;
 
   const ttl = () => options.ttlMs * (1 - jitter + 2 * jitter * random());
 
-  return async function read<T>(key: string, load: () => Promise<T>): Promise<T> {
-    const cached = await cache.get<T>(key).catch(() => undefined);
+  return async function read(key: string, load: () => Promise<unknown>): Promise<string | undefined> {
+    const cached = await cache.getJson(key).catch(() => undefined);
     if (cached !== undefined) return cached;
     const pending = inFlight.get(key);
-    if (pending) return pending as Promise<T>;
+    if (pending) return pending;
     const loading = (async () => {
       try {
         const value = await load();
-        if (value !== undefined) await cache.set(key, value, ttl()).catch(() => undefined);
-        return value;
+        if (value === undefined) return undefined;
+        const json = JSON.stringify(value);
+        await cache.setJson(key, json, ttl()).catch(() => undefined);
+        return json;
       } finally {
         inFlight.delete(key);
       }

@@ -19,6 +19,15 @@ export function createMemoryCache(options: { maxEntries?: number } = {}): Cache 
       counters.delete(key);
       lru.set(key, { json: JSON.stringify(value) }, { ttl: Math.max(1, Math.round(ttlMs)) });
     },
+    async getJson(key) {
+      const counter = counters.get(key);
+      if (counter !== undefined) return String(counter);
+      return lru.get(key)?.json;
+    },
+    async setJson(key, json, ttlMs) {
+      counters.delete(key);
+      lru.set(key, { json }, { ttl: Math.max(1, Math.round(ttlMs)) });
+    },
     async delete(...keys) {
       for (const key of keys) {
         lru.delete(key);

@@ -13,6 +13,12 @@ export function createRedisCache(options: { url: string; prefix: string }): Cach
     async set(key, value, ttlMs) {
       await redis.set(k(key), JSON.stringify(value), 'PX', Math.max(1, Math.round(ttlMs)));
     },
+    async getJson(key) {
+      return (await redis.get(k(key))) ?? undefined;
+    },
+    async setJson(key, json, ttlMs) {
+      await redis.set(k(key), json, 'PX', Math.max(1, Math.round(ttlMs)));
+    },
     async delete(...keys) {
       if (keys.length > 0) await redis.del(...keys.map(k));
     },

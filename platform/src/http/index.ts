@@ -17,3 +17,4 @@ export { type BreakerState, type ResilienceOptions } from './circuit.ts';
 export { TransportError, isTransportError, type TransportFailure } from './transport-error.ts';
 export { DEADLINE_HEADER, deadlineFrom, earliestDeadline } from './deadline.ts';
 export { endToEndHeaders } from './hop-by-hop.ts';
+export { replyJsonText, type JsonText } from './json-text.ts';

@@ -61,6 +61,23 @@ export function describeCacheContract(adapter: string, make: () => Promise<Cache
       expect(await cache.get('long')).toBe('lived');
     });
 
+    it('keeps JSON text as given and reads any value back as its JSON text', async () => {
+      await cache.setJson('answer', '{ "name": "kettle", "tags": ["kitchen"] }', 60_000);
+      expect(await cache.getJson('answer')).toBe('{ "name": "kettle", "tags": ["kitchen"] }');
+      expect(await cache.get('answer')).toEqual({ name: 'kettle', tags: ['kitchen'] });
+      await cache.set('value', { price: 120 }, 60_000);
+      expect(await cache.getJson('value')).toBe('{"price":120}');
+      await cache.increment('counter');
+      expect(await cache.getJson('counter')).toBe('1');
+      expect(await cache.getJson('missing')).toBeUndefined();
+    });
+
+    it('forgets JSON text once its TTL has passed', async () => {
+      await cache.setJson('short', '"lived"', 150);
+      await sleep(600);
+      expect(await cache.getJson('short')).toBeUndefined();
+    });
+
     it('hands out copies, so no caller can change what another reads', async () => {
       const product = { name: 'kettle', tags: ['kitchen'] };
       await cache.set('product', product, 60_000);

@@ -1,6 +1,6 @@
 import { authenticate, type TokenVerifier } from '@bazaar/platform/auth';
 import { unwrap } from '@bazaar/platform/errors';
-import { type App, ProblemSchema } from '@bazaar/platform/http';
+import { type App, ProblemSchema, replyJsonText } from '@bazaar/platform/http';
 import { CatalogPaths } from '../contract/catalog.paths.ts';
 import { Category, CategoryList, CreateCategory } from '../contract/category.schemas.ts';
 import type { CatalogDeps } from '../app/catalog.deps.ts';
@@ -12,7 +12,7 @@ export function registerCategoryRoutes(app: App, deps: CatalogDeps, verifier: To
   app.get(
     CatalogPaths.categories,
     { schema: { summary: 'Every category with its product count', response: { 200: CategoryList } } },
-    async () => listCategories(deps),
+    async (_request, reply) => replyJsonText(reply, await listCategories(deps)),
   );
 
   app.post(

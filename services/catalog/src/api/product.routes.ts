@@ -1,6 +1,6 @@
 import { authenticate, type TokenVerifier } from '@bazaar/platform/auth';
 import { unwrap } from '@bazaar/platform/errors';
-import { type App, ProblemSchema } from '@bazaar/platform/http';
+import { type App, ProblemSchema, replyJsonText } from '@bazaar/platform/http';
 import { Type } from '@sinclair/typebox';
 import { CatalogPaths } from '../contract/catalog.paths.ts';
 import { CreateProduct, ListProductsQuery, Product, ProductPage, ProductParams, UpdateProduct } from '../contract/product.schemas.ts';
@@ -28,13 +28,13 @@ export function registerProductRoutes(app: App, deps: CatalogDeps, verifier: Tok
         response: { 200: ProductPage, 400: ProblemSchema },
       },
     },
-    async (request) => unwrap(await listProducts(deps, request.query)),
+    async (request, reply) => replyJsonText(reply, unwrap(await listProducts(deps, request.query))),
   );
 
   app.get(
     CatalogPaths.product,
     { schema: { summary: 'One product', params: ProductParams, response: { 200: Product, 404: ProblemSchema } } },
-    async (request) => unwrap(await getProduct(deps, request.params.id)),
+    async (request, reply) => replyJsonText(reply, unwrap(await getProduct(deps, request.params.id))),
   );
 
   app.post(

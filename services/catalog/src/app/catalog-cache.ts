@@ -7,15 +7,18 @@ import { Counter, type Registry } from 'prom-client';
 export type CachedKind = 'product' | 'listing' | 'categories';
 
 /**
- * Catalog's reads through the cache, and the invalidations that keep them honest. A product's entry is
+ * Catalog's reads through the cache, answered as the JSON text the API sends (a hit is never parsed), and the
+ * invalidations that keep them honest. A product's entry is
  * deleted when it changes. Listings cannot be found by product, so every listing key carries a namespace
  * version that any change increments: the old entries are never read again and expire on their own.
  */
 export interface CatalogCache {
-  product<T>(id: string, load: () => Promise<T>): Promise<T>;
-  /** `query` is the normalized request: equal queries must serialize to equal JSON. */
-  listing<T>(query: unknown, load: () => Promise<T>): Promise<T>;
-  categories<T>(load: () => Promise<T>): Promise<T>;
+  /** The product's JSON text, or undefined when `load` finds none. */
+  product(id: string, load: () => Promise<unknown>): Promise<string | undefined>;
+  /** A listing's JSON text. `query` is the normalized request: equal queries must serialize to equal JSON. */
+  listing(query: unknown, load: () => Promise<unknown>): Promise<string>;
+  /** The categories' JSON text. */
+  categories(load: () => Promise<unknown>): Promise<string>;
   /** After a product was changed or deleted. */
   productChanged(id: string): Promise<void>;
   /** After anything that can change a listing or a category count. */
@@ -47,14 +50,14 @@ export function createCatalogCache(options: {
   const detail = createCacheAside(cache, { ttlMs: options.detailTtlMs });
   const listing = createCacheAside(cache, { ttlMs: options.listingTtlMs });
 
-  async function counted<T>(kind: CachedKind, read: typeof detail, key: string, load: () => Promise<T>): Promise<T> {
+  async function counted(kind: CachedKind, read: typeof detail, key: string, load: () => Promise<unknown>): Promise<string | undefined> {
     let loaded = false;
-    const value = await read(key, () => {
+    const json = await read(key, () => {
       loaded = true;
       return load();
     });
     (loaded ? misses : hits).inc({ kind });
-    return value;
+    return json;
   }
 
   /** The current namespace version, or undefined when the cache cannot tell (then nothing is cached). */
@@ -67,13 +70,14 @@ export function createCatalogCache(options: {
     }
   }
 
-  async function versioned<T>(kind: CachedKind, name: string, load: () => Promise<T>): Promise<T> {
+  /** A listing or the categories: never undefined, as their loaders always find a value. */
+  async function versioned(kind: CachedKind, name: string, load: () => Promise<unknown>): Promise<string> {
     const v = await version();
     if (v === undefined) {
       misses.inc({ kind });
-      return load();
+      return JSON.stringify(await load());
     }
-    return counted(kind, listing, `products:v${v}:${name}`, load);
+    return (await counted(kind, listing, `products:v${v}:${name}`, load)) ?? JSON.stringify(null);
   }
 
   async function quietly(what: string, work: () => Promise<unknown>): Promise<void> {
