@@ -3,5 +3,5 @@ export { listen, type Listener, type OnNotify } from './listener.ts';
 export { ensureDatabase, dropDatabase, databaseUrl, listDatabases } from './server.ts';
 export { startEmbeddedPostgres, type EmbeddedServer } from './embedded-server.ts';
 export { pgTypes } from './types.ts';
-export { inTransaction, inResultTransaction, afterCommit } from './transaction.ts';
+export { inTransaction, inResultTransaction, afterCommit, executeDeferred } from './transaction.ts';
 export { sql, type Kysely, type Transaction, type Selectable, type Insertable, type Updateable, type Generated, type ColumnType, type QueryCreator } from 'kysely';

@@ -1,7 +1,14 @@
+import { createRequire } from 'node:module';
 import pg from 'pg';
 
 /** Distinct statements one connection keeps prepared; past them, further statements are parsed each time. */
 export const PREPARED_PER_CONNECTION = 100;
+
+/**
+ * Starts the text of a statement whose answer nobody reads (see `executeDeferred`): inside a transaction the client
+ * holds it back and sends it with the transaction's next statement.
+ */
+export const DEFERRED_MARK = '/* bazaar:deferred */ ';
 
 // "cached plan must not change result type": a table under a prepared `SELECT *` changed shape (a migration
 // by another replica). The statement is prepared afresh on its next use.
@@ -12,38 +19,59 @@ const END = /^\s*(commit|rollback)\s*;?\s*$/i;
 const SAVEPOINT = /^\s*savepoint\s+(\w+)\s*;?\s*$/i;
 const RELEASE = /^\s*release\s+(?:savepoint\s+)?(\w+)\s*;?\s*$/i;
 const ROLLBACK_TO = /^\s*rollback\s+to\s+(?:savepoint\s+)?(\w+)\s*;?\s*$/i;
+const RETURNS_ROWS = /\breturning\b|^\s*(select|with|values|show)\b/i;
+
+// pg's own mapping of JavaScript values onto the wire, as its Query applies it when binding.
+const { prepareValue } = createRequire(import.meta.url)('pg/lib/utils.js') as { prepareValue(value: unknown): unknown };
 
 /** What pg answers for a command that returns no rows, as Kysely reads it. */
 const nothing = (command: string): pg.QueryResult => ({ command, rowCount: null, oid: 0, rows: [], fields: [] });
 
-/** The parts of pg's Query (and of its connection) that a query opening its own transaction works with. */
+/**
+ * A statement held back to go with the next one: transaction control (no values), or a deferred write whose
+ * answer nobody reads. `name` is its prepared statement's, when it has one.
+ */
+interface Held {
+  readonly text: string;
+  readonly values?: readonly unknown[];
+  readonly name?: string;
+  /** Transaction control that decides what commits: it must be sent even right before a COMMIT. */
+  readonly binding: boolean;
+}
+
+/** The parts of pg's Query (and of its connection) that a query sent behind others works with. */
 interface ProtocolConnection {
   parse(message: { text: string; name: string; types: unknown[] }): void;
-  bind(message: { portal: string; statement: string; values: unknown[] }): void;
+  bind(message: { portal: string; statement: string; values: readonly unknown[]; valueMapper?: (value: unknown) => unknown }): void;
   execute(message: { portal: string }): void;
+  readonly parsedStatements: Record<string, string>;
+  readonly submittedNamedStatements: Record<string, string>;
 }
 type QueryInternals = { prepare(connection: ProtocolConnection): void; handleCommandComplete(message: unknown, connection: ProtocolConnection): void };
 const QueryBase = pg.Query as unknown as new (config: pg.QueryConfig, values?: unknown, callback?: (error: Error | null, result: pg.QueryResult) => void) => QueryInternals;
 
 /**
- * A statement sent behind the transaction-control statements held back for it (BEGIN, SAVEPOINT, RELEASE,
- * ROLLBACK TO), in one write and under one Sync, so they cost no round trip of their own. Should one of them
- * fail, PostgreSQL skips the rest up to the Sync: the statement never runs outside the transaction or savepoint
- * it was written for.
+ * A statement sent behind the statements held back for it (BEGIN, SAVEPOINT, RELEASE, ROLLBACK TO, deferred
+ * writes), in one write and under one Sync, so they cost no round trip of their own. Should one of them fail,
+ * PostgreSQL skips the rest up to the Sync: the statement never runs outside the transaction or savepoint it
+ * was written for, and the failure is its answer.
  */
 class PrefixedQuery extends QueryBase {
-  readonly #prefixes: readonly string[];
+  readonly #prefixes: readonly Held[];
   #completed = 0;
 
-  constructor(prefixes: readonly string[], config: pg.QueryConfig, callback: (error: Error | null, result: pg.QueryResult) => void) {
+  constructor(prefixes: readonly Held[], config: pg.QueryConfig, callback: (error: Error | null, result: pg.QueryResult) => void) {
     super(config, undefined, callback);
     this.#prefixes = prefixes;
   }
 
   override prepare(connection: ProtocolConnection): void {
-    for (const text of this.#prefixes) {
-      connection.parse({ text, name: '', types: [] });
-      connection.bind({ portal: '', statement: '', values: [] });
+    for (const { text, values = [], name = '' } of this.#prefixes) {
+      if (name === '' || (connection.parsedStatements[name] === undefined && connection.submittedNamedStatements[name] === undefined)) {
+        connection.parse({ text, name, types: [] });
+        if (name !== '') connection.submittedNamedStatements[name] = text;
+      }
+      connection.bind({ portal: '', statement: name, values, valueMapper: prepareValue });
       connection.execute({ portal: '' });
     }
     super.prepare(connection);
@@ -64,12 +92,15 @@ class PrefixedQuery extends QueryBase {
  *   every call (statements without parameters, such as COMMIT, SAVEPOINT or DDL, are not prepared);
  * - it holds transaction control back (BEGIN, SAVEPOINT, RELEASE, ROLLBACK TO) and sends it with the next
  *   statement. What cancels out is never sent: a transaction that ends before any statement sends nothing at
- *   all, nor does a savepoint released or rolled back to before any statement under it.
+ *   all, nor does a savepoint released or rolled back to before any statement under it;
+ * - inside a transaction, it holds back a deferred write (one marked with DEFERRED_MARK, whose answer nobody
+ *   reads) and sends it with the next statement, at the latest the COMMIT, whose answer its failure becomes.
  */
 export class PreparingClient extends pg.Client {
   readonly #names = new Map<string, string>();
   #prepared = 0;
-  #held: string[] = [];
+  #held: Held[] = [];
+  #inTransaction = false;
 
   /**
    * The name `text` is prepared under on this connection, and whether this call gave it that name (so it is
@@ -90,51 +121,69 @@ export class PreparingClient extends pg.Client {
   }
 
   /**
-   * Holds `text` back if it is transaction control (or cancels it against what is held) and returns the answer
-   * pg would have given; undefined when it is a statement to send, after `takeHeld()`.
+   * Holds `text` back if it is transaction control or a deferred write inside a transaction (or cancels it
+   * against what is held), and returns the answer pg would have given; undefined when it is a statement to
+   * send now, after `takeHeld()`.
    */
-  hold(text: string): pg.QueryResult | undefined {
+  hold(text: string, values: readonly unknown[]): pg.QueryResult | undefined {
+    if (text.startsWith(DEFERRED_MARK)) {
+      const statement = text.slice(DEFERRED_MARK.length);
+      if (!this.#inTransaction || RETURNS_ROWS.test(statement)) return undefined;
+      const { name } = this.nameFor(statement);
+      this.#held.push({ text: statement, values, ...(name !== undefined && { name }), binding: true });
+      // No count to give yet, so not an INSERT's answer: nobody reads it.
+      return nothing('DEFERRED');
+    }
+    if (values.length > 0) return undefined;
     const held = this.#held;
-    const last = held.at(-1);
+    const last = held.at(-1)?.text;
     if (BEGIN.test(text) && held.length === 0) {
-      held.push('BEGIN');
+      this.#inTransaction = true;
+      held.push({ text: 'BEGIN', binding: false });
       return nothing('BEGIN');
     }
     const savepoint = SAVEPOINT.exec(text)?.[1];
     if (savepoint !== undefined) {
-      held.push(`SAVEPOINT ${savepoint}`);
+      held.push({ text: `SAVEPOINT ${savepoint}`, binding: false });
       return nothing('SAVEPOINT');
     }
     const released = RELEASE.exec(text)?.[1];
     if (released !== undefined) {
       if (last === `SAVEPOINT ${released}`) held.pop();
-      else held.push(`RELEASE SAVEPOINT ${released}`);
+      else held.push({ text: `RELEASE SAVEPOINT ${released}`, binding: false });
       return nothing('RELEASE');
     }
     const rolledBackTo = ROLLBACK_TO.exec(text)?.[1];
     if (rolledBackTo !== undefined) {
       // Rolling back to a savepoint nothing was sent under changes nothing; the savepoint stays, still held.
-      if (last !== `SAVEPOINT ${rolledBackTo}`) held.push(`ROLLBACK TO SAVEPOINT ${rolledBackTo}`);
+      if (last !== `SAVEPOINT ${rolledBackTo}`) held.push({ text: `ROLLBACK TO SAVEPOINT ${rolledBackTo}`, binding: true });
       return nothing('ROLLBACK');
     }
-    const end = END.exec(text)?.[1];
-    if (end !== undefined && held[0] === 'BEGIN') {
+    const end = END.exec(text)?.[1]?.toUpperCase();
+    if (end === undefined) return undefined;
+    this.#inTransaction = false;
+    if (end === 'ROLLBACK' || !held.some((statement) => statement.binding)) {
+      // The end makes what is held moot: a rollback undoes it, and savepoints end with their transaction.
+      const sentNothing = held[0]?.text === 'BEGIN';
+      held.length = 0;
       // A transaction that sent nothing ends by sending nothing.
-      held.length = 0;
-      return nothing(end.toUpperCase());
-    }
-    if (end !== undefined && (end.toLowerCase() === 'rollback' || held.every((statement) => !statement.startsWith('ROLLBACK')))) {
-      // The end of the transaction makes its savepoints moot, unless a held ROLLBACK TO must undo writes first.
-      held.length = 0;
+      if (sentNothing) return nothing(end);
     }
     return undefined;
   }
 
   /** Takes what is held back: the caller sends it before its statement. */
-  takeHeld(): string[] {
+  takeHeld(): Held[] {
     const held = this.#held;
     this.#held = [];
+    if (held[0]?.text === 'BEGIN') this.#inTransaction = true;
     return held;
+  }
+
+  /** Notes a transaction opened or ended by a statement sent as it is. */
+  noteSent(text: string): void {
+    if (BEGIN.test(text)) this.#inTransaction = true;
+    else if (END.test(text)) this.#inTransaction = false;
   }
 }
 
@@ -142,18 +191,19 @@ export class PreparingClient extends pg.Client {
 const plainQuery = pg.Client.prototype.query as (this: pg.Client, ...args: unknown[]) => unknown;
 
 PreparingClient.prototype.query = function query(this: PreparingClient, ...args: unknown[]) {
-  const [text, values, callback] = args;
-  const kyselyForm = typeof text === 'string' && Array.isArray(values) && callback === undefined;
-  if (kyselyForm && values.length === 0) {
-    const answered = this.hold(text);
-    if (answered) return Promise.resolve(answered);
-  }
-  const held = this.takeHeld();
+  const [given, values, callback] = args;
+  const kyselyForm = typeof given === 'string' && Array.isArray(values) && callback === undefined;
   if (!kyselyForm) {
     // Any other form goes as it is, after what is held, in order.
-    for (const statement of held) void (plainQuery.call(this, statement) as Promise<unknown>).catch(() => undefined);
+    for (const { text, values: heldValues = [] } of this.takeHeld()) void (plainQuery.call(this, text, heldValues) as Promise<unknown>).catch(() => undefined);
+    if (typeof given === 'string') this.noteSent(given);
     return plainQuery.apply(this, args);
   }
+  const answered = this.hold(given, values);
+  if (answered) return Promise.resolve(answered);
+  const text = given.startsWith(DEFERRED_MARK) ? given.slice(DEFERRED_MARK.length) : given;
+  const held = this.takeHeld();
+  this.noteSent(text);
   const { name, fresh } = values.length > 0 ? this.nameFor(text) : { fresh: false };
   const config: pg.QueryConfig = name === undefined ? { text, values } : { name, text, values };
   if (held.length === 0) {
@@ -169,9 +219,11 @@ PreparingClient.prototype.query = function query(this: PreparingClient, ...args:
     const prefixed = new PrefixedQuery(held, extended, (error, result) => (error ? reject(error) : resolve(result)));
     plainQuery.call(this, prefixed);
   }).catch((error: unknown) => {
-    // A statement prepared behind a prefix is marked parsed by the prefix's own ParseComplete; should it have
-    // failed to parse, that mark is wrong, so it is prepared under a new name next time. So is a stale plan.
+    // A statement prepared behind a prefix is marked parsed by the prefix's own ParseComplete; should the batch
+    // have failed, that mark may be wrong, so it (and every prefix) is prepared under a new name next time. So
+    // is a stale plan.
     if (fresh || (error as { code?: string }).code === CACHED_PLAN_CHANGED) this.forget(text);
+    for (const prefix of held) if (prefix.name !== undefined) this.forget(prefix.text);
     throw error;
   });
 } as unknown as pg.Client['query'];

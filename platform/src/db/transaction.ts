@@ -1,4 +1,5 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Compilable, CompiledQuery, type Kysely, sql, type Transaction } from 'kysely';
+import { DEFERRED_MARK } from './preparing-client.ts';
 import type { Result } from '../errors/result.ts';
 
 type CommitHook = () => void;
@@ -79,4 +80,15 @@ async function underSavepoint<DB, T, E>(trx: Transaction<DB>, work: (trx: Transa
   }
   await (result.ok ? sql`RELEASE SAVEPOINT ${name}` : sql`ROLLBACK TO SAVEPOINT ${name}`).execute(trx);
   return result;
+}
+
+/**
+ * Executes a write whose answer nobody reads (no rows, no count). Inside a transaction it costs no round trip
+ * of its own: the connection sends it with the transaction's next statement, at the latest the COMMIT, and
+ * should it fail, that statement fails with its error (so the transaction never commits without it). Outside
+ * a transaction it runs at once. Not for a statement whose failure the caller handles on the spot.
+ */
+export async function executeDeferred<DB>(db: Kysely<DB> | Transaction<DB>, query: Compilable): Promise<void> {
+  const { sql: text, parameters } = query.compile();
+  await db.executeQuery(CompiledQuery.raw(`${DEFERRED_MARK}${text}`, [...parameters]));
 }

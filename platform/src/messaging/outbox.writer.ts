@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { afterCommit } from '../db/transaction.ts';
+import { afterCommit, executeDeferred } from '../db/transaction.ts';
 import type { Message } from './message.envelope.ts';
 import { messagingDb, type OutboxHeaders } from './messaging.tables.ts';
 import type { OutboxRelay } from './outbox.relay.ts';
@@ -57,7 +57,8 @@ export function createOutbox(options: OutboxWriterOptions = {}): Outbox {
           })),
         );
       if (handedOver) {
-        await insert.execute();
+        // Nobody reads the insert's answer, and a failure fails the commit: it travels with the next statement.
+        await executeDeferred(trx, insert);
         if (!inTransaction) relay!.publishCommitted(messages);
         return;
       }

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, sql, type Database } from '@bazaar/platform/db';
+import { executeDeferred, openDatabase, sql, type Database } from '@bazaar/platform/db';
 import { testDatabase, testLogger } from '@bazaar/platform/testing';
 import { PREPARED_PER_CONNECTION } from '../../src/db/preparing-client.ts';
 
@@ -199,6 +199,53 @@ describe('statements prepared once per connection', () => {
       await trx.updateTable('things').set({ count: 5 }).where('id', '=', 'i').execute();
     });
     expect(await database.db.selectFrom('things').select('count').where('id', '=', 'i').executeTakeFirst()).toEqual({ count: 5 });
+  });
+
+  it('sends a deferred write with the next statement, at the latest the COMMIT', async () => {
+    const trips = await roundTrips(() =>
+      database.db.transaction().execute(async (trx) => {
+        await trx.insertInto('things').values({ id: 'j', count: 1, price: '1.00', note: null }).execute();
+        await executeDeferred(trx, trx.insertInto('things').values({ id: 'k', count: 1, price: '1.00', note: null }));
+        await executeDeferred(trx, trx.updateTable('things').set({ count: 2 }).where('id', '=', 'k'));
+      }),
+    );
+    // The insert with BEGIN, then the COMMIT with both deferred writes.
+    expect(trips).toBe(2);
+    expect(await database.db.selectFrom('things').select(['id', 'count']).where('id', 'in', ['j', 'k']).orderBy('id').execute()).toEqual([
+      { id: 'j', count: 1 },
+      { id: 'k', count: 2 },
+    ]);
+  });
+
+  it('fails the COMMIT with the error of a deferred write, and nothing of the transaction stays', async () => {
+    await expect(
+      database.db.transaction().execute(async (trx) => {
+        await trx.insertInto('things').values({ id: 'l', count: 1, price: '1.00', note: null }).execute();
+        // A duplicate key: refused by PostgreSQL only when it travels, with the COMMIT.
+        await executeDeferred(trx, trx.insertInto('things').values({ id: 'a', count: 1, price: '1.00', note: null }));
+      }),
+    ).rejects.toMatchObject({ code: '23505' });
+    expect(await database.db.selectFrom('things').select('id').where('id', '=', 'l').executeTakeFirst()).toBeUndefined();
+    expect(await database.db.selectFrom('things').select('id').where('id', '=', 'a').executeTakeFirst()).toEqual({ id: 'a' });
+  });
+
+  it('drops a deferred write whose transaction rolls back, sending nothing for it', async () => {
+    const trips = await roundTrips(() =>
+      database.db
+        .transaction()
+        .execute(async (trx) => {
+          await executeDeferred(trx, trx.insertInto('things').values({ id: 'm', count: 1, price: '1.00', note: null }));
+          throw new Error('changed my mind');
+        })
+        .catch(() => undefined),
+    );
+    expect(trips).toBe(0);
+    expect(await database.db.selectFrom('things').select('id').where('id', '=', 'm').executeTakeFirst()).toBeUndefined();
+  });
+
+  it('runs a deferred write at once outside a transaction', async () => {
+    await executeDeferred(database.db, database.db.insertInto('things').values({ id: 'n', count: 1, price: '1.00', note: null }));
+    expect(await database.db.selectFrom('things').select('id').where('id', '=', 'n').executeTakeFirst()).toEqual({ id: 'n' });
   });
 
   it(`stops preparing past ${PREPARED_PER_CONNECTION} statements on one connection and still runs the rest`, async () => {
