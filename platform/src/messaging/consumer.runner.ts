@@ -8,7 +8,7 @@ import { decodeDelivery, type Routes } from './consumer.decode.ts';
 import { registerConsumerMetrics, type ConsumeOutcome, type ConsumerMetrics } from './consumer.metrics.ts';
 import { inConsumerSpan } from './consumer.tracing.ts';
 import { recordDeadLetter } from './dead-letters.store.ts';
-import { claimInbox, pruneInbox } from './inbox.store.ts';
+import { handledAlready, isInboxDuplicate, pruneInbox, recordInbox } from './inbox.store.ts';
 import type { MessageDefinition, MessageOf } from './message.definition.ts';
 import type { Message } from './message.envelope.ts';
 
@@ -24,6 +24,8 @@ export interface HandlerContext<DB> {
 /**
  * Handles one message inside the consumer's transaction; throwing means "not done", and the message comes back
  * later. Like any code holding a transaction, it makes no remote call: follow-up work goes out through the outbox.
+ * Its effects are the transaction's writes alone: a duplicate delivery may run it again, and the inbox then
+ * refuses that transaction's commit.
  */
 export type MessageHandler<M, DB> = (message: M, context: HandlerContext<DB>) => Promise<void>;
 
@@ -78,7 +80,8 @@ const PRUNE_EVERY_MS = 10 * 60_000;
 
 /**
  * Runs idempotent consumers: each delivery is checked against the producer's schema, then handled in one
- * transaction with its inbox row (a duplicate commits nothing and is acknowledged). A failing handler is
+ * transaction with its inbox row, which the COMMIT carries (a duplicate's COMMIT is refused by the inbox's key:
+ * it commits nothing and is acknowledged). A failing handler is
  * retried with backoff and dead-lettered after `maxAttempts`; a message that cannot be read is dead-lettered at
  * once. Nothing is acknowledged as processed unless its transaction committed.
  */
@@ -122,11 +125,18 @@ export function createConsumerRunner<DB>(options: ConsumerRunnerOptions<DB>): Co
       const processed = await inConsumerSpan(consumer, message, delivery.attempt, async () => {
         // Outside the transaction, so a handler that calls out (or commits on its own) holds no connection meanwhile.
         const prepared = route.handler.prepare === NOTHING_TO_PREPARE ? undefined : await route.handler.prepare(message, { consumer, attempt: delivery.attempt });
-        return inTransaction(db, async (trx) => {
-          if (!(await claimInbox(trx, consumer, message.id))) return false;
-          await route.handler.handle(message, prepared, { trx, consumer, attempt: delivery.attempt });
-          return true;
-        });
+        try {
+          return await inTransaction(db, async (trx) => {
+            await route.handler.handle(message, prepared, { trx, consumer, attempt: delivery.attempt });
+            await recordInbox(trx, consumer, message.id);
+            return true;
+          });
+        } catch (error) {
+          // A duplicate is found at the commit; its handler ran against state the first delivery had moved on
+          // and may have failed where the first succeeded. Either way nothing of it committed.
+          if (isInboxDuplicate(error) || (await handledAlready(db, consumer, message.id).catch(() => false))) return false;
+          throw error;
+        }
       });
       count(consumer, message.type, processed ? 'processed' : 'duplicate');
       if (!processed) log.debug('duplicate delivery acknowledged without handling');

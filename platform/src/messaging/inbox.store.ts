@@ -1,20 +1,30 @@
 import { sql, type Kysely } from 'kysely';
 import { encodeTime } from 'ulid';
+import { executeDeferred } from '../db/transaction.ts';
 import { messagingDb } from './messaging.tables.ts';
 
+const UNIQUE_VIOLATION = '23505';
+
 /**
- * Records that `consumer` handles `messageId`, inside the consumer's transaction. False means it already has:
- * the handler must not run again. A concurrent delivery of the same message waits on the row until the first
- * transaction ends, then sees it (commit) or takes over (rollback).
+ * Records, in the consumer's transaction, that `consumer` handled `messageId`. The row travels with the
+ * transaction's COMMIT (see executeDeferred), so it costs no round trip: a duplicate, whose first delivery has
+ * committed its row (or commits it while this one runs), fails that COMMIT with a unique violation of the
+ * inbox's key, and nothing its handler wrote commits.
  */
-export async function claimInbox<DB>(trx: Kysely<DB>, consumer: string, messageId: string): Promise<boolean> {
-  const inserted = await messagingDb(trx)
-    .insertInto('inbox')
-    .values({ message_id: messageId, consumer })
-    .onConflict((conflict) => conflict.columns(['message_id', 'consumer']).doNothing())
-    .returning('message_id')
-    .executeTakeFirst();
-  return inserted !== undefined;
+export async function recordInbox<DB>(trx: Kysely<DB>, consumer: string, messageId: string): Promise<void> {
+  await executeDeferred(trx, messagingDb(trx).insertInto('inbox').values({ message_id: messageId, consumer }));
+}
+
+/** True when `error` is the inbox refusing a message its consumer has handled already. */
+export function isInboxDuplicate(error: unknown): boolean {
+  const { code, constraint } = (error ?? {}) as { code?: unknown; constraint?: unknown };
+  return code === UNIQUE_VIOLATION && constraint === 'inbox_pkey';
+}
+
+/** Whether `consumer` has handled `messageId` (its transaction committed). */
+export async function handledAlready<DB>(db: Kysely<DB>, consumer: string, messageId: string): Promise<boolean> {
+  const row = await messagingDb(db).selectFrom('inbox').select('message_id').where('message_id', '=', messageId).where('consumer', '=', consumer).executeTakeFirst();
+  return row !== undefined;
 }
 
 /**
