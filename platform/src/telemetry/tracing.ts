@@ -5,11 +5,11 @@ import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
-import { BoundedMemorySpanExporter } from './memory-span-exporter.ts';
+import { MemorySpanProcessor } from './memory-span-processor.ts';
 
 export interface Tracing {
   /** Where spans go when no OTLP endpoint is configured (empty otherwise). */
-  readonly memory: BoundedMemorySpanExporter;
+  readonly memory: MemorySpanProcessor;
   /** Exports every ended span now (spans are otherwise exported in batches, off the request path). */
   flush(): Promise<void>;
   shutdown(): Promise<void>;
@@ -23,10 +23,10 @@ let installed: Tracing | undefined;
  */
 export function installTracing(options: { processName: string; otlpEndpoint?: string | undefined }): Tracing {
   if (installed) return installed;
-  const memory = new BoundedMemorySpanExporter();
+  const memory = new MemorySpanProcessor();
   const processors: SpanProcessor[] = options.otlpEndpoint
     ? [new BatchSpanProcessor(new OTLPTraceExporter({ url: `${options.otlpEndpoint.replace(/\/$/, '')}/v1/traces` }))]
-    : [new BatchSpanProcessor(memory, { scheduledDelayMillis: 1_000, maxQueueSize: 4_096, maxExportBatchSize: 512 })];
+    : [memory];
   const provider = new NodeTracerProvider({
     resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: options.processName }),
     spanProcessors: processors,
