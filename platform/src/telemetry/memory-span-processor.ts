@@ -60,6 +60,7 @@ export class MemorySpanProcessor implements SpanProcessor {
     return Array.from({ length: this.count }, (_, i) => this.ring[(first + i) % capacity]!);
   }
 
+  /** Forgets every recorded span. */
   reset(): void {
     this.ring.fill(undefined);
     this.next = 0;
