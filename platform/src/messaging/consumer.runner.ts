@@ -81,9 +81,9 @@ const PRUNE_EVERY_MS = 10 * 60_000;
 /**
  * Runs idempotent consumers: each delivery is checked against the producer's schema, then handled in one
  * transaction with its inbox row, which the COMMIT carries (a duplicate's COMMIT is refused by the inbox's key:
- * it commits nothing and is acknowledged). A failing handler is
- * retried with backoff and dead-lettered after `maxAttempts`; a message that cannot be read is dead-lettered at
- * once. Nothing is acknowledged as processed unless its transaction committed.
+ * it commits nothing and is acknowledged). A failing handler is retried with backoff and dead-lettered after
+ * `maxAttempts`; a message that cannot be read is dead-lettered at once. Nothing is acknowledged as processed
+ * unless its transaction committed.
  */
 export function createConsumerRunner<DB>(options: ConsumerRunnerOptions<DB>): ConsumerRunner<DB> {
   const { db, broker } = options;
@@ -139,7 +139,7 @@ export function createConsumerRunner<DB>(options: ConsumerRunnerOptions<DB>): Co
         }
       });
       count(consumer, message.type, processed ? 'processed' : 'duplicate');
-      if (!processed) log.debug('duplicate delivery acknowledged without handling');
+      if (!processed) log.debug('duplicate delivery acknowledged; nothing of it committed');
       return { outcome: 'ack' };
     } catch (error) {
       const reason = describe(error);

@@ -8,9 +8,9 @@ export type CachedKind = 'product' | 'listing' | 'categories';
 
 /**
  * Catalog's reads through the cache, answered as the JSON text the API sends (a hit is never parsed), and the
- * invalidations that keep them honest. A product's entry is
- * deleted when it changes. Listings cannot be found by product, so every listing key carries a namespace
- * version that any change increments: the old entries are never read again and expire on their own.
+ * invalidations that keep them honest. A product's entry is deleted when it changes. Listings cannot be found
+ * by product, so every listing key carries a namespace version that any change increments: the old entries are
+ * never read again and expire on their own.
  */
 export interface CatalogCache {
   /** The product's JSON text, or undefined when `load` finds none. */
