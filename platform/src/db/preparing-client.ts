@@ -176,7 +176,6 @@ export class PreparingClient extends pg.Client {
   takeHeld(): Held[] {
     const held = this.#held;
     this.#held = [];
-    if (held[0]?.text === 'BEGIN') this.#inTransaction = true;
     return held;
   }
 

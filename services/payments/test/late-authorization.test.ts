@@ -46,19 +46,29 @@ describe('an authorization approved after its payment was voided', () => {
     await made.drop();
   });
 
-  it('is released at the provider once the outcome that finds the payment voided has committed', async () => {
+  /** An authorization of a new order, sent to a provider that has not answered yet: its intent is recorded. */
+  async function authorizationUnderway() {
     const { provider, voids, approve } = handheldProvider();
     const deps: PaymentsDeps = { payments: createPaymentRepository(database.db), provider, logger: testLogger('payments') };
     const input = order();
-
     const attempting = attemptAuthorization(deps, input);
-    // The saga's compensation voids the order while the provider is still working on the authorization.
     await expect.poll(async () => (await deps.payments.findByOrderId(input.orderId))?.status).toBe('pending');
+    /** Lets the provider approve, and returns the attempt with its outcome still to record. */
+    const approved = async (authorizationId: string) => {
+      approve(authorizationId);
+      const attempt = await attempting;
+      if ('answered' in attempt) throw new Error('the approval was answered without being recorded');
+      return attempt;
+    };
+    return { deps, input, voids, approved };
+  }
+
+  it('is released at the provider once the outcome that finds the payment voided has committed', async () => {
+    const { deps, input, voids, approved } = await authorizationUnderway();
+    // The saga's compensation voids the order while the provider is still working on the authorization.
     const voided = await voidPayment(deps, input.orderId);
     expect(voided).toMatchObject({ ok: true, value: { status: 'voided' } });
-    approve('auth_late');
-    const attempt = await attempting;
-    if ('answered' in attempt) throw new Error('the approval was answered without being recorded');
+    const attempt = await approved('auth_late');
 
     // Recorded and replied in the consumer's transaction: the release waits for its commit.
     const broker = createInProcessBroker();
@@ -79,14 +89,8 @@ describe('an authorization approved after its payment was voided', () => {
   });
 
   it('leaves nothing to release when the approval is recorded first', async () => {
-    const { provider, voids, approve } = handheldProvider();
-    const deps: PaymentsDeps = { payments: createPaymentRepository(database.db), provider, logger: testLogger('payments') };
-    const input = order();
-    const attempting = attemptAuthorization(deps, input);
-    await expect.poll(async () => (await deps.payments.findByOrderId(input.orderId))?.status).toBe('pending');
-    approve('auth_on_time');
-    const attempt = await attempting;
-    if ('answered' in attempt) throw new Error('the approval was answered without being recorded');
+    const { deps, voids, approved } = await authorizationUnderway();
+    const attempt = await approved('auth_on_time');
     const { result, afterwards } = await attempt.record(deps.payments);
     expect(result).toMatchObject({ ok: true, value: { status: 'authorized', providerAuthorizationId: 'auth_on_time' } });
     expect(afterwards).toBeUndefined();

@@ -1,9 +1,8 @@
 import type { Messaging } from '@bazaar/platform/messaging';
-import { PaymentsErrors } from '../contract/payments.errors.ts';
 import { CapturePaymentCommand } from '../contract/payments.messages.ts';
 import type { PaymentAttempts } from '../main.ts';
 import type { PaymentsTables } from '../store/payments.tables.ts';
-import { PAYMENTS_COMMANDS_CONSUMER, recordAndReply, type Recording } from './payments.consumers.ts';
+import { PAYMENTS_COMMANDS_CONSUMER, recordAndReply, type Recording, unlessProviderUnavailable } from './payments.consumers.ts';
 
 /**
  * Captures the order's authorization (outside the consumer's transaction: the intent commits on its own before
@@ -14,9 +13,7 @@ import { PAYMENTS_COMMANDS_CONSUMER, recordAndReply, type Recording } from './pa
 export function subscribeCapturePayment(messaging: Messaging<PaymentsTables>, attempts: Pick<PaymentAttempts, 'capture'>, recording: Recording): void {
   messaging.subscribe(PAYMENTS_COMMANDS_CONSUMER, CapturePaymentCommand, {
     async prepare(message) {
-      const attempt = await attempts.capture(message.payload.orderId);
-      if ('answered' in attempt && !attempt.answered.ok && attempt.answered.error.code === PaymentsErrors.PROVIDER_UNAVAILABLE.code) throw attempt.answered.error;
-      return attempt;
+      return unlessProviderUnavailable(await attempts.capture(message.payload.orderId));
     },
     handle: (message, attempt, { trx }) => recordAndReply(messaging, trx, message, attempt, 'captured', recording),
   });

@@ -3,6 +3,7 @@ import { causedBy, type Message, type Messaging } from '@bazaar/platform/messagi
 import type { Logger } from '@bazaar/platform/telemetry';
 import type { PaymentAttempt } from '../app/payment.attempt.ts';
 import type { PaymentResult } from '../app/payment.failure.ts';
+import { PaymentsErrors } from '../contract/payments.errors.ts';
 import { PaymentFailedReply, PaymentSucceededReply, type SagaStepRef } from '../contract/payments.messages.ts';
 import type { PaymentRepository } from '../store/payment.repository.ts';
 import type { PaymentsTables } from '../store/payments.tables.ts';
@@ -14,6 +15,28 @@ export const PAYMENTS_COMMANDS_CONSUMER = 'payments-commands';
 export interface Recording {
   paymentsIn(trx: Transaction<PaymentsTables>): PaymentRepository;
   readonly logger: Logger;
+}
+
+/** Records an attempt's outcome with `trx` and schedules the provider work it leaves for after that commit. */
+async function recordIn(
+  trx: Transaction<PaymentsTables>,
+  orderId: string,
+  attempt: Exclude<PaymentAttempt, { readonly answered: PaymentResult }>,
+  recording: Recording,
+): Promise<PaymentResult> {
+  const { result, afterwards } = await attempt.record(recording.paymentsIn(trx));
+  if (afterwards === undefined) return result;
+  const scheduled = afterCommit(trx, () => {
+    afterwards().catch((error: unknown) => recording.logger.error({ err: error, orderId }, 'provider work after a recorded outcome failed'));
+  });
+  if (!scheduled) throw new Error('A payment outcome must be recorded in a transaction opened with inTransaction()');
+  return result;
+}
+
+/** Throws the attempt's failure when it is that the provider is unavailable (the command comes back later); else returns it. */
+export function unlessProviderUnavailable(attempt: PaymentAttempt): PaymentAttempt {
+  if ('answered' in attempt && !attempt.answered.ok && attempt.answered.error.code === PaymentsErrors.PROVIDER_UNAVAILABLE.code) throw attempt.answered.error;
+  return attempt;
 }
 
 /**
@@ -29,19 +52,7 @@ export async function recordAndReply(
   operation: 'authorized' | 'captured' | 'voided',
   recording: Recording,
 ): Promise<void> {
-  let result: PaymentResult;
-  if ('answered' in attempt) {
-    result = attempt.answered;
-  } else {
-    const { result: recorded, afterwards } = await attempt.record(recording.paymentsIn(trx));
-    result = recorded;
-    const scheduled =
-      afterwards === undefined ||
-      afterCommit(trx, () => {
-        afterwards().catch((error: unknown) => recording.logger.error({ err: error, orderId: command.payload.orderId }, 'provider work after a recorded outcome failed'));
-      });
-    if (!scheduled) throw new Error('A payment outcome must be recorded in a transaction opened with inTransaction()');
-  }
+  const result = 'answered' in attempt ? attempt.answered : await recordIn(trx, command.payload.orderId, attempt, recording);
   const { step, orderId } = command.payload;
   const reply = result.ok
     ? PaymentSucceededReply.create({ step, orderId, paymentId: result.value.id, operation }, causedBy(command))

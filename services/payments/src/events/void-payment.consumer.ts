@@ -1,9 +1,8 @@
 import type { Messaging } from '@bazaar/platform/messaging';
-import { PaymentsErrors } from '../contract/payments.errors.ts';
 import { VoidPaymentCommand } from '../contract/payments.messages.ts';
 import type { PaymentAttempts } from '../main.ts';
 import type { PaymentsTables } from '../store/payments.tables.ts';
-import { PAYMENTS_COMMANDS_CONSUMER, recordAndReply, type Recording } from './payments.consumers.ts';
+import { PAYMENTS_COMMANDS_CONSUMER, recordAndReply, type Recording, unlessProviderUnavailable } from './payments.consumers.ts';
 
 /**
  * Voids the order's authorization (outside the consumer's transaction: the intent commits on its own before the
@@ -14,9 +13,7 @@ import { PAYMENTS_COMMANDS_CONSUMER, recordAndReply, type Recording } from './pa
 export function subscribeVoidPayment(messaging: Messaging<PaymentsTables>, attempts: Pick<PaymentAttempts, 'void'>, recording: Recording): void {
   messaging.subscribe(PAYMENTS_COMMANDS_CONSUMER, VoidPaymentCommand, {
     async prepare(message) {
-      const attempt = await attempts.void(message.payload.orderId);
-      if ('answered' in attempt && !attempt.answered.ok && attempt.answered.error.code === PaymentsErrors.PROVIDER_UNAVAILABLE.code) throw attempt.answered.error;
-      return attempt;
+      return unlessProviderUnavailable(await attempts.void(message.payload.orderId));
     },
     handle: (message, attempt, { trx }) => recordAndReply(messaging, trx, message, attempt, 'voided', recording),
   });
