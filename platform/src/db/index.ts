@@ -4,4 +4,5 @@ export { ensureDatabase, dropDatabase, databaseUrl, listDatabases } from './serv
 export { startEmbeddedPostgres, type EmbeddedServer } from './embedded-server.ts';
 export { pgTypes } from './types.ts';
 export { inTransaction, inResultTransaction, afterCommit, executeDeferred } from './transaction.ts';
+export { statement, type Statement } from './statement.ts';
 export { sql, type Kysely, type Transaction, type Selectable, type Insertable, type Updateable, type Generated, type ColumnType, type QueryCreator } from 'kysely';

@@ -86,9 +86,10 @@ async function underSavepoint<DB, T, E>(trx: Transaction<DB>, work: (trx: Transa
  * Executes a write whose answer nobody reads (no rows, no count). Inside a transaction it costs no round trip
  * of its own: the connection sends it with the transaction's next statement, at the latest the COMMIT, and
  * should it fail, that statement fails with its error (so the transaction never commits without it). Outside
- * a transaction it runs at once. Not for a statement whose failure the caller handles on the spot.
+ * a transaction it runs at once. Not for a statement whose failure the caller handles on the spot. `query` is a
+ * query to compile, or a fixed statement's text and parameters (see `statement`).
  */
-export async function executeDeferred<DB>(db: Kysely<DB> | Transaction<DB>, query: Compilable): Promise<void> {
-  const { sql: text, parameters } = query.compile();
+export async function executeDeferred<DB>(db: Kysely<DB> | Transaction<DB>, query: Compilable | Pick<CompiledQuery, 'sql' | 'parameters'>): Promise<void> {
+  const { sql: text, parameters } = 'compile' in query ? query.compile() : query;
   await db.executeQuery(CompiledQuery.raw(`${DEFERRED_MARK}${text}`, [...parameters]));
 }

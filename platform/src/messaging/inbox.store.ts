@@ -1,9 +1,13 @@
 import { sql, type Kysely } from 'kysely';
 import { encodeTime } from 'ulid';
-import { executeDeferred } from '../db/transaction.ts';
-import { messagingDb } from './messaging.tables.ts';
+import { statement } from '../db/statement.ts';
 
 const UNIQUE_VIOLATION = '23505';
+
+const RECORD = statement<never, [messageId: string, consumer: string]>('INSERT INTO inbox (message_id, consumer) VALUES ($1, $2)');
+const HANDLED = statement<{ message_id: string }, [messageId: string, consumer: string]>(
+  'SELECT message_id FROM inbox WHERE message_id = $1 AND consumer = $2',
+);
 
 /**
  * Records, in the consumer's transaction, that `consumer` handled `messageId`. The row travels with the
@@ -12,7 +16,7 @@ const UNIQUE_VIOLATION = '23505';
  * inbox's key, and nothing its handler wrote commits.
  */
 export async function recordInbox<DB>(trx: Kysely<DB>, consumer: string, messageId: string): Promise<void> {
-  await executeDeferred(trx, messagingDb(trx).insertInto('inbox').values({ message_id: messageId, consumer }));
+  await RECORD.defer(trx, [messageId, consumer]);
 }
 
 /** True when `error` is the inbox refusing a message its consumer has handled already. */
@@ -23,8 +27,8 @@ export function isInboxDuplicate(error: unknown): boolean {
 
 /** Whether `consumer` has handled `messageId` (its transaction committed). */
 export async function handledAlready<DB>(db: Kysely<DB>, consumer: string, messageId: string): Promise<boolean> {
-  const row = await messagingDb(db).selectFrom('inbox').select('message_id').where('message_id', '=', messageId).where('consumer', '=', consumer).executeTakeFirst();
-  return row !== undefined;
+  const { rows } = await HANDLED.execute(db, [messageId, consumer]);
+  return rows.length > 0;
 }
 
 /**

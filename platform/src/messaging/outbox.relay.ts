@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Registry } from 'prom-client';
 import { encodeTime } from 'ulid';
+import { statement } from '../db/statement.ts';
 import type { Logger } from '../telemetry/logger.ts';
 import type { Backoff } from './backoff.ts';
 import type { Broker, OutgoingMessage } from './broker.ts';
@@ -62,6 +63,24 @@ interface OutboxRow {
   occurred_at: Date;
 }
 
+const markPublishedText = (ids: string) => `UPDATE outbox SET published_at = now(), last_error = NULL WHERE id = ANY(${ids}::text[])`;
+
+/** The claim of a batch of due rows, and the marking of rows published (`$3`) that are kept out of it. */
+const claimText = (marking: boolean) => `
+  ${marking ? `WITH marked AS (${markPublishedText('$3')})` : ''}
+  UPDATE outbox
+  SET attempts = attempts + 1, next_attempt_at = now() + $1::double precision * interval '1 millisecond'
+  WHERE id IN (
+    SELECT id FROM outbox
+    WHERE published_at IS NULL AND next_attempt_at <= now()${marking ? ' AND NOT (id = ANY($3::text[]))' : ''}
+    ORDER BY id
+    LIMIT $2
+    FOR UPDATE SKIP LOCKED)
+  RETURNING id, type, version, routing_key, payload, headers, occurred_at`;
+const CLAIM = statement<OutboxRow, [leaseMs: number, batchSize: number]>(claimText(false));
+const CLAIM_MARKING = statement<OutboxRow, [leaseMs: number, batchSize: number, published: readonly string[]]>(claimText(true));
+const MARK_PUBLISHED = statement<never, [ids: readonly string[]]>(markPublishedText('$1'));
+
 // A writer wakes the relay before its transaction commits; these short re-looks catch the row right after.
 const CHASE_MS = [1, 5, 20, 50, 120];
 
@@ -108,23 +127,12 @@ export function createOutboxRelay<DB>(options: OutboxRelayOptions<DB>): OutboxRe
    * statement, and kept out of this claim.
    */
   async function claim(published: readonly string[]): Promise<OutboxRow[]> {
-    const marking = published.length > 0;
-    const { rows } = await sql<OutboxRow>`
-      ${marking ? sql`WITH marked AS (UPDATE outbox SET published_at = now(), last_error = NULL WHERE id = ANY(${published}::text[]))` : sql``}
-      UPDATE outbox
-      SET attempts = attempts + 1, next_attempt_at = now() + ${leaseMs}::double precision * interval '1 millisecond'
-      WHERE id IN (
-        SELECT id FROM outbox
-        WHERE published_at IS NULL AND next_attempt_at <= now()${marking ? sql` AND NOT (id = ANY(${published}::text[]))` : sql``}
-        ORDER BY id
-        LIMIT ${batchSize}
-        FOR UPDATE SKIP LOCKED)
-      RETURNING id, type, version, routing_key, payload, headers, occurred_at`.execute(db);
+    const { rows } = await (published.length > 0 ? CLAIM_MARKING.execute(db, [leaseMs, batchSize, published]) : CLAIM.execute(db, [leaseMs, batchSize]));
     return rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
   async function markPublished(ids: readonly string[]): Promise<void> {
-    await sql`UPDATE outbox SET published_at = now(), last_error = NULL WHERE id = ANY(${ids}::text[])`.execute(db);
+    await MARK_PUBLISHED.execute(db, [ids]);
   }
 
   async function markFailed(ids: readonly string[], error: unknown): Promise<void> {

@@ -1,7 +1,8 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import { afterCommit, executeDeferred } from '../db/transaction.ts';
+import type { Kysely, Transaction } from 'kysely';
+import { statement } from '../db/statement.ts';
+import { afterCommit } from '../db/transaction.ts';
 import type { Message } from './message.envelope.ts';
-import { messagingDb, type OutboxHeaders } from './messaging.tables.ts';
+import type { OutboxHeaders } from './messaging.tables.ts';
 import type { OutboxRelay } from './outbox.relay.ts';
 
 /** Writes messages into the outbox of the caller's transaction. */
@@ -33,6 +34,22 @@ export interface OutboxWriterOptions {
   readonly onWrite?: () => void;
 }
 
+/** The messages of one write, a column each, in the order of the insert's `unnest`. */
+type OutboxColumns = [ids: string[], types: string[], versions: number[], payloads: string[], headers: string[], occurredAt: string[]];
+
+/**
+ * The insert of one write's messages, one statement whatever their number; the routing key is the message's type.
+ * A claimed insert claims them for the relay it hands them to, as that relay's own claim would.
+ */
+const insertText = (claimed: boolean) => `
+  INSERT INTO outbox (id, type, version, routing_key, payload, headers, occurred_at${claimed ? ', attempts, next_attempt_at' : ''})
+  SELECT id, type, version, type, payload, headers, occurred_at${claimed ? `, 1, now() + $7::double precision * interval '1 millisecond'` : ''}
+  FROM unnest($1::text[], $2::text[], $3::int[], $4::jsonb[], $5::jsonb[], $6::timestamptz[])
+    AS m (id, type, version, payload, headers, occurred_at)`;
+const INSERT = statement<never, OutboxColumns>(insertText(false));
+const INSERT_CLAIMED = statement<never, [...OutboxColumns, leaseMs: number]>(insertText(true));
+const INSERT_NOTIFYING = statement<{ notified: string }, [...OutboxColumns, channel: string]>(`${insertText(false)} RETURNING pg_notify($7, '') AS notified`);
+
 /** An outbox writer: each write goes to `relay` at its commit when it can, else waits for a relay's claim. */
 export function createOutbox(options: OutboxWriterOptions = {}): Outbox {
   const relay = options.relay;
@@ -41,34 +58,31 @@ export function createOutbox(options: OutboxWriterOptions = {}): Outbox {
       if (messages.length === 0) return;
       const inTransaction = trx.isTransaction;
       const handedOver = relay?.takesCommitted() === true && (!inTransaction || afterCommit(trx, () => relay.publishCommitted(messages)));
-      const insert = messagingDb(trx)
-        .insertInto('outbox')
-        .values(
-          messages.map((message) => ({
-            id: message.id,
-            type: message.type,
-            version: message.version,
-            routing_key: message.type,
-            payload: JSON.stringify(message.payload),
-            headers: JSON.stringify(headersOf(message)),
-            occurred_at: message.occurredAt,
-            // Claimed for the relay it is handed to, as its own claim would.
-            ...(handedOver && { attempts: 1, next_attempt_at: sql<Date>`now() + ${relay!.leaseMs}::double precision * interval '1 millisecond'` }),
-          })),
-        );
+      const rows = columnsOf(messages);
       if (handedOver) {
         // Nobody reads the insert's answer, and a failure fails the commit: it travels with the next statement.
-        await executeDeferred(trx, insert);
+        await INSERT_CLAIMED.defer(trx, [...rows, relay!.leaseMs]);
         if (!inTransaction) relay!.publishCommitted(messages);
         return;
       }
       // The notification rides on the insert (one round trip, not two); PostgreSQL folds the identical
       // notifications of one transaction into one.
-      if (options.notify) await insert.returning(sql<string>`pg_notify(${OUTBOX_CHANNEL}, '')`.as('notified')).execute();
-      else await insert.execute();
+      if (options.notify) await INSERT_NOTIFYING.execute(trx, [...rows, OUTBOX_CHANNEL]);
+      else await INSERT.execute(trx, rows);
       options.onWrite?.();
     },
   };
+}
+
+function columnsOf(messages: readonly Message[]): OutboxColumns {
+  return [
+    messages.map((message) => message.id),
+    messages.map((message) => message.type),
+    messages.map((message) => message.version),
+    messages.map((message) => JSON.stringify(message.payload)),
+    messages.map((message) => JSON.stringify(headersOf(message))),
+    messages.map((message) => message.occurredAt),
+  ];
 }
 
 function headersOf(message: Message): OutboxHeaders {

@@ -1,4 +1,5 @@
-import { sql, type Kysely, type QueryCreator, type Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
+import { statement } from '../db/statement.ts';
 import type { SagaInstancesTable, SagaStatus, SagaStepsTable, StepPhase, StepStatus, WorkflowTables } from './saga.tables.ts';
 
 type Db = Kysely<WorkflowTables>;
@@ -63,36 +64,48 @@ function toStep(row: Selectable<SagaStepsTable>): StepRecord {
   };
 }
 
+/** An instance's columns as a statement writes them; `version` is the one it was read at. */
+type InstanceColumns = [
+  id: string,
+  version: number,
+  status: SagaStatus,
+  currentStep: string | null,
+  data: string,
+  deadlineAt: Date | null,
+  updatedAt: Date,
+  failureReason: string | null,
+  awaitedAttempt: number | null,
+];
+
+function instanceColumns(state: SagaState): InstanceColumns {
+  const { id, version, status, currentStep, deadlineAt, updatedAt, failureReason, awaitedAttempt } = state;
+  return [id, version, status, currentStep, JSON.stringify(state.data), deadlineAt, updatedAt, failureReason, awaitedAttempt];
+}
+
+const INSERT_INSTANCE = statement<never, [...instance: InstanceColumns, name: string, createdAt: Date]>(`
+  INSERT INTO saga_instances (id, version, status, current_step, data, deadline_at, updated_at, failure_reason, awaited_attempt, name, created_at)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+  ON CONFLICT (id) DO NOTHING`);
+
 /** Inserts a new instance; false when one with this id exists already (a repeated start). */
 export async function insertInstance(db: Db, state: SagaState): Promise<boolean> {
-  const inserted = await db
-    .insertInto('saga_instances')
-    .values({
-      id: state.id,
-      name: state.name,
-      status: state.status,
-      current_step: state.currentStep,
-      data: JSON.stringify(state.data),
-      version: state.version,
-      deadline_at: state.deadlineAt,
-      created_at: state.createdAt,
-      updated_at: state.updatedAt,
-      failure_reason: state.failureReason,
-      awaited_attempt: state.awaitedAttempt,
-    })
-    .onConflict((conflict) => conflict.column('id').doNothing())
-    .executeTakeFirst();
-  return inserted.numInsertedOrUpdatedRows === 1n;
+  const inserted = await INSERT_INSTANCE.execute(db, [...instanceColumns(state), state.name, state.createdAt]);
+  return inserted.numAffectedRows === 1n;
 }
+
+const SELECT_INSTANCE = 'SELECT * FROM saga_instances WHERE id = $1';
+const READ_INSTANCE = statement<Selectable<SagaInstancesTable>, [id: string]>(SELECT_INSTANCE);
+const LOCK_INSTANCE = statement<Selectable<SagaInstancesTable>, [id: string]>(`${SELECT_INSTANCE} FOR UPDATE`);
 
 /** Reads an instance and locks it until the transaction ends, so replies and ticks for it take turns. */
 export async function lockInstance(db: Db, id: string): Promise<SagaState | undefined> {
-  const row = await db.selectFrom('saga_instances').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  const row = (await LOCK_INSTANCE.execute(db, [id])).rows[0];
   return row && toState(row);
 }
 
+/** Reads an instance without locking it. */
 export async function readInstance(db: Db, id: string): Promise<SagaState | undefined> {
-  const row = await db.selectFrom('saga_instances').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = (await READ_INSTANCE.execute(db, [id])).rows[0];
   return row && toState(row);
 }
 
@@ -113,6 +126,44 @@ export async function lockNextDue(db: Db, now: Date, names: readonly string[], s
   return row && toState(row);
 }
 
+function placeholders(first: number, count: number): string[] {
+  return Array.from({ length: count }, (_, index) => `$${first + index}`);
+}
+
+/**
+ * The save's text with, or without, the step records a transition wrote (seven column arrays) and the step attempt
+ * it ended (five values), their placeholders following the instance's nine.
+ */
+function saveText(writesSteps: boolean, endsStep: boolean): string {
+  const ctes: string[] = [];
+  let next = 10;
+  if (writesSteps) {
+    const [step, phase, status, attempts, sentAt, completedAt, detail] = placeholders(next, 7);
+    next += 7;
+    // Each detail merges into what earlier attempts of the step left.
+    ctes.push(`written_steps AS (
+      INSERT INTO saga_steps (saga_id, step_id, phase, status, attempts, sent_at, completed_at, detail)
+      SELECT $1::text, * FROM unnest(${step}::text[], ${phase}::text[], ${status}::text[], ${attempts}::int[],
+                                     ${sentAt}::timestamptz[], ${completedAt}::timestamptz[], ${detail}::jsonb[])
+      ON CONFLICT (saga_id, step_id, phase) DO UPDATE
+      SET status = excluded.status, attempts = excluded.attempts, sent_at = excluded.sent_at,
+          completed_at = excluded.completed_at, detail = saga_steps.detail || excluded.detail)`);
+  }
+  if (endsStep) {
+    const [status, completedAt, detail, step, phase] = placeholders(next, 5);
+    ctes.push(`ended_step AS (
+      UPDATE saga_steps SET status = ${status}, completed_at = ${completedAt}, detail = detail || ${detail}::jsonb
+      WHERE saga_id = $1 AND step_id = ${step} AND phase = ${phase})`);
+  }
+  return `${ctes.length > 0 ? `WITH ${ctes.join(',\n')}\n` : ''}UPDATE saga_instances
+    SET status = $3, current_step = $4, data = $5, version = version + 1, deadline_at = $6, updated_at = $7,
+        failure_reason = $8, awaited_attempt = $9
+    WHERE id = $1 AND version = $2`;
+}
+
+// By whether the transition wrote step records, then by whether it ended a step attempt.
+const SAVE_INSTANCE = [false, true].map((writesSteps) => [false, true].map((endsStep) => statement(saveText(writesSteps, endsStep))));
+
 /** What a transition writes besides the instance: step attempts it made, and the sent attempt a reply or deadline ended. */
 export interface StepChanges {
   readonly steps?: readonly StepWrite[];
@@ -125,35 +176,20 @@ export interface StepChanges {
  */
 export async function saveInstance(db: Db, state: SagaState, changes: StepChanges = {}): Promise<void> {
   const { steps = [], ended } = changes;
-  let creator: QueryCreator<WorkflowTables> = db;
-  if (steps.length > 0) creator = creator.with('written_steps', (qc) => upsertSteps(qc, state.id, steps));
-  if (ended) creator = creator.with('ended_step', (qc) => endStep(qc, state.id, ended));
-  const updated = await creator
-    .updateTable('saga_instances')
-    .set({
-      status: state.status,
-      current_step: state.currentStep,
-      data: JSON.stringify(state.data),
-      version: state.version + 1,
-      deadline_at: state.deadlineAt,
-      updated_at: state.updatedAt,
-      failure_reason: state.failureReason,
-      awaited_attempt: state.awaitedAttempt,
-    })
-    .where('id', '=', state.id)
-    .where('version', '=', state.version)
-    .executeTakeFirst();
-  if (updated.numUpdatedRows !== 1n) throw new SagaVersionConflict(`Saga ${state.id} changed since version ${state.version}`);
+  const parameters: unknown[] = instanceColumns(state);
+  if (steps.length > 0) parameters.push(...stepColumns(steps));
+  if (ended) parameters.push(ended.status, ended.at, JSON.stringify(ended.detail), ended.stepId, ended.phase);
+  const updated = await SAVE_INSTANCE[Number(steps.length > 0)]![Number(ended !== undefined)]!.execute(db, parameters);
+  if (updated.numAffectedRows !== 1n) throw new SagaVersionConflict(`Saga ${state.id} changed since version ${state.version}`);
 }
 
+const FIND_STEP = statement<Selectable<SagaStepsTable>, [sagaId: string, stepId: string, phase: StepPhase]>(
+  'SELECT * FROM saga_steps WHERE saga_id = $1 AND step_id = $2 AND phase = $3',
+);
+
+/** The record of one step in one phase of a saga, if it has run there. */
 export async function findStep(db: Db, sagaId: string, stepId: string, phase: StepPhase): Promise<StepRecord | undefined> {
-  const row = await db
-    .selectFrom('saga_steps')
-    .selectAll()
-    .where('saga_id', '=', sagaId)
-    .where('step_id', '=', stepId)
-    .where('phase', '=', phase)
-    .executeTakeFirst();
+  const row = (await FIND_STEP.execute(db, [sagaId, stepId, phase])).rows[0];
   return row && toStep(row);
 }
 
@@ -167,52 +203,30 @@ export interface StepWrite {
 }
 
 /**
- * Records steps' attempts (sent, or run locally and finished); each detail merges into what earlier attempts left.
- * Two writes of one step and phase fold into one row, the later winning.
+ * The step records of a transition's attempts (sent, or run locally and finished), a column each. Two writes of one
+ * step and phase fold into one row, the later winning and its detail merged into the earlier's.
  */
-function upsertSteps(db: QueryCreator<WorkflowTables>, sagaId: string, steps: readonly StepWrite[]) {
+function stepColumns(steps: readonly StepWrite[]): unknown[][] {
   const rows = new Map<string, StepWrite>();
   for (const step of steps) {
     const key = `${step.stepId}\u0000${step.phase}`;
     const earlier = rows.get(key);
     rows.set(key, earlier ? { ...step, detail: { ...earlier.detail, ...step.detail } } : step);
   }
-  return db
-    .insertInto('saga_steps')
-    .values(
-      [...rows.values()].map((step) => ({
-        saga_id: sagaId,
-        step_id: step.stepId,
-        phase: step.phase,
-        status: step.status,
-        attempts: step.attempts,
-        sent_at: step.at,
-        completed_at: step.status === 'sent' ? null : step.at,
-        detail: JSON.stringify(step.detail ?? {}),
-      })),
-    )
-    .onConflict((conflict) =>
-      conflict.columns(['saga_id', 'step_id', 'phase']).doUpdateSet((eb) => ({
-        status: eb.ref('excluded.status'),
-        attempts: eb.ref('excluded.attempts'),
-        sent_at: eb.ref('excluded.sent_at'),
-        completed_at: eb.ref('excluded.completed_at'),
-        detail: sql`saga_steps.detail || excluded.detail`,
-      })),
-    );
+  const folded = [...rows.values()];
+  return [
+    folded.map((step) => step.stepId),
+    folded.map((step) => step.phase),
+    folded.map((step) => step.status),
+    folded.map((step) => step.attempts),
+    folded.map((step) => step.at),
+    folded.map((step) => (step.status === 'sent' ? null : step.at)),
+    folded.map((step) => JSON.stringify(step.detail ?? {})),
+  ];
 }
 
 /** How an attempt of a step ended: by a reply, a timeout or a failure. */
 export type StepEnd = { stepId: string; phase: StepPhase; status: Exclude<StepStatus, 'sent'>; at: Date; detail: Record<string, unknown> };
-
-function endStep(db: QueryCreator<WorkflowTables>, sagaId: string, step: StepEnd) {
-  return db
-    .updateTable('saga_steps')
-    .set({ status: step.status, completed_at: step.at, detail: sql`detail || ${JSON.stringify(step.detail)}::jsonb` })
-    .where('saga_id', '=', sagaId)
-    .where('step_id', '=', step.stepId)
-    .where('phase', '=', step.phase);
-}
 
 /** A saga's step history, by the time of each step's latest attempt. */
 export async function listSteps(db: Db, sagaId: string): Promise<StepRecord[]> {

@@ -1,4 +1,4 @@
-import type { Kysely } from '@bazaar/platform/db';
+import { statement, type Kysely } from '@bazaar/platform/db';
 import type { ReservationLine, ReservationStatus } from '../contract/reservation.schemas.ts';
 import type { ReservationRecord } from '../domain/reservation.model.ts';
 import type { InventoryTables } from './inventory.tables.ts';
@@ -14,17 +14,32 @@ interface Header {
   updated_at: Date;
 }
 
+const CLAIM = statement<never, [id: string, orderId: string, status: ReservationStatus, expiresAt: Date, now: Date]>(`
+  INSERT INTO reservations (id, order_id, status, expires_at, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)
+  ON CONFLICT (order_id) DO NOTHING`);
+
+const BY_ORDER = `SELECT ${HEADER.join(', ')} FROM reservations WHERE order_id = $1`;
+const FIND_BY_ORDER = statement<Header, [orderId: string]>(BY_ORDER);
+const LOCK_BY_ORDER = statement<Header, [orderId: string]>(`${BY_ORDER} FOR UPDATE`);
+
+const LINES_OF = statement<{ reservation_id: string; sku: string; warehouse_id: string; quantity: number }, [reservationIds: string[]]>(`
+  SELECT reservation_id, sku, warehouse_id, quantity FROM reservation_lines
+  WHERE reservation_id = ANY($1::text[])
+  ORDER BY sku, warehouse_id`);
+
+const ADD_LINES = statement<never, [reservationId: string, skus: string[], warehouseIds: string[], quantities: number[]]>(`
+  INSERT INTO reservation_lines (reservation_id, sku, warehouse_id, quantity)
+  SELECT $1::text, * FROM unnest($2::text[], $3::text[], $4::int[])`);
+
+const SET_STATUS = statement<never, [ids: readonly string[], status: ReservationStatus, now: Date]>(
+  'UPDATE reservations SET status = $2, updated_at = $3 WHERE id = ANY($1::text[])',
+);
+
 /** Reservations and their lines; lines are read in SKU and warehouse order. */
 export function createReservationRepository(db: Kysely<InventoryTables>) {
   async function withLines(headers: readonly Header[]): Promise<ReservationRecord[]> {
     if (headers.length === 0) return [];
-    const lines = await db
-      .selectFrom('reservation_lines')
-      .select(['reservation_id', 'sku', 'warehouse_id', 'quantity'])
-      .where('reservation_id', 'in', headers.map((h) => h.id))
-      .orderBy('sku')
-      .orderBy('warehouse_id')
-      .execute();
+    const { rows: lines } = await LINES_OF.execute(db, [headers.map((h) => h.id)]);
     const byReservation = new Map<string, ReservationLine[]>();
     for (const line of lines) {
       const list = byReservation.get(line.reservation_id) ?? [];
@@ -48,38 +63,24 @@ export function createReservationRepository(db: Kysely<InventoryTables>) {
      * claiming it right now, PostgreSQL waits for that one to finish first, so the answer is never a guess.
      */
     async claim(header: { id: string; orderId: string; status: ReservationStatus; expiresAt: Date; now: Date }): Promise<boolean> {
-      const inserted = await db
-        .insertInto('reservations')
-        .values({ id: header.id, order_id: header.orderId, status: header.status, expires_at: header.expiresAt, created_at: header.now, updated_at: header.now })
-        .onConflict((conflict) => conflict.column('order_id').doNothing())
-        .returning('id')
-        .executeTakeFirst();
-      return inserted !== undefined;
+      const inserted = await CLAIM.execute(db, [header.id, header.orderId, header.status, header.expiresAt, header.now]);
+      return inserted.numAffectedRows === 1n;
     },
 
     /** The order's reservation; `lock` holds its row until the transaction ends. */
     async findByOrder(orderId: string, options: { lock?: boolean } = {}): Promise<ReservationRecord | undefined> {
-      let query = db.selectFrom('reservations').select(HEADER).where('order_id', '=', orderId);
-      if (options.lock) query = query.forUpdate();
-      const header = await query.executeTakeFirst();
+      const header = (await (options.lock ? LOCK_BY_ORDER : FIND_BY_ORDER).execute(db, [orderId])).rows[0];
       return header && (await withLines([header]))[0];
     },
 
     async addLines(reservationId: string, lines: readonly ReservationLine[]): Promise<void> {
-      await db
-        .insertInto('reservation_lines')
-        .values(lines.map((l) => ({ reservation_id: reservationId, sku: l.sku, warehouse_id: l.warehouseId, quantity: l.quantity })))
-        .execute();
+      await ADD_LINES.execute(db, [reservationId, lines.map((l) => l.sku), lines.map((l) => l.warehouseId), lines.map((l) => l.quantity)]);
     },
 
     /** Moves reservations to a new status, stamped with `now`. */
     async setStatus(ids: readonly string[], status: ReservationStatus, now: Date): Promise<void> {
       if (ids.length === 0) return;
-      await db
-        .updateTable('reservations')
-        .set({ status, updated_at: now })
-        .where('id', 'in', [...ids])
-        .execute();
+      await SET_STATUS.execute(db, [ids, status, now]);
     },
 
     /**

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from '@bazaar/platform/db';
+import { type Kysely, sql, statement } from '@bazaar/platform/db';
 import type { StockChange, StockRow } from '../domain/stock.model.ts';
 import type { InventoryTables } from './inventory.tables.ts';
 
@@ -16,6 +16,22 @@ interface RawStockRow {
 const toRow = (raw: RawStockRow): StockRow => ({ sku: raw.sku, warehouseId: raw.warehouse_id, onHand: raw.on_hand, reserved: raw.reserved, version: raw.version });
 
 const COLUMNS = ['sku', 'warehouse_id', 'on_hand', 'reserved', 'version'] as const;
+
+const LOCK_SKUS = statement<RawStockRow, [skus: readonly string[]]>(`
+  SELECT ${COLUMNS.join(', ')} FROM stock
+  WHERE sku = ANY($1::text[])
+  ORDER BY sku, warehouse_id
+  FOR UPDATE`);
+
+const APPLY = statement<RawStockRow, [skus: string[], warehouseIds: string[], onHandDeltas: number[], reservedDeltas: number[]]>(`
+  UPDATE stock AS s
+     SET on_hand = s.on_hand + c.on_hand_delta,
+         reserved = s.reserved + c.reserved_delta,
+         version = s.version + 1,
+         updated_at = now()
+    FROM unnest($1::text[], $2::text[], $3::int[], $4::int[]) AS c (sku, warehouse_id, on_hand_delta, reserved_delta)
+   WHERE s.sku = c.sku AND s.warehouse_id = c.warehouse_id
+  RETURNING s.sku, s.warehouse_id, s.on_hand, s.reserved, s.version`);
 
 /** Stock rows: every change to them goes through `lockSkus` first, inside the caller's transaction. */
 export function createStockRepository(db: Kysely<InventoryTables>) {
@@ -35,31 +51,19 @@ export function createStockRepository(db: Kysely<InventoryTables>) {
      */
     async lockSkus(skus: readonly string[]): Promise<StockRow[]> {
       if (skus.length === 0) return [];
-      const rows = await db
-        .selectFrom('stock')
-        .select(COLUMNS)
-        .where('sku', 'in', [...skus])
-        .orderBy('sku')
-        .orderBy('warehouse_id')
-        .forUpdate()
-        .execute();
+      const { rows } = await LOCK_SKUS.execute(db, [skus]);
       return rows.map(toRow);
     },
 
     /** Applies the deltas to rows this transaction has locked, in one statement, and returns the new rows. */
     async apply(changes: readonly StockChange[]): Promise<StockRow[]> {
       if (changes.length === 0) return [];
-      const result = await sql<RawStockRow>`
-        UPDATE stock AS s
-           SET on_hand = s.on_hand + c.on_hand_delta,
-               reserved = s.reserved + c.reserved_delta,
-               version = s.version + 1,
-               updated_at = now()
-          FROM unnest(${changes.map((c) => c.sku)}::text[], ${changes.map((c) => c.warehouseId)}::text[],
-                      ${changes.map((c) => c.onHandDelta)}::int[], ${changes.map((c) => c.reservedDelta)}::int[])
-               AS c (sku, warehouse_id, on_hand_delta, reserved_delta)
-         WHERE s.sku = c.sku AND s.warehouse_id = c.warehouse_id
-        RETURNING s.sku, s.warehouse_id, s.on_hand, s.reserved, s.version`.execute(db);
+      const result = await APPLY.execute(db, [
+        changes.map((c) => c.sku),
+        changes.map((c) => c.warehouseId),
+        changes.map((c) => c.onHandDelta),
+        changes.map((c) => c.reservedDelta),
+      ]);
       if (result.rows.length !== changes.length) throw new Error(`expected to change ${changes.length} stock rows, changed ${result.rows.length}`);
       return result.rows.map(toRow);
     },

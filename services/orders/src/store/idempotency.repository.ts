@@ -1,4 +1,4 @@
-import type { Kysely } from '@bazaar/platform/db';
+import { statement, type Kysely } from '@bazaar/platform/db';
 import type { OrdersTables } from './orders.tables.ts';
 
 /** A checkout already made with a user's key: the hash of its request and the order it made. */
@@ -6,6 +6,13 @@ export interface IdempotencyRecord {
   readonly requestHash: string;
   readonly orderId: string;
 }
+
+const CLAIM = statement<never, [userId: string, key: string, requestHash: string, orderId: string]>(`
+  INSERT INTO idempotency_keys (user_id, key, request_hash, order_id) VALUES ($1, $2, $3, $4)
+  ON CONFLICT ON CONSTRAINT idempotency_keys_once DO NOTHING`);
+const FIND = statement<{ request_hash: string; order_id: string }, [userId: string, key: string]>(
+  'SELECT request_hash, order_id FROM idempotency_keys WHERE user_id = $1 AND key = $2',
+);
 
 /**
  * Claims the user's key for an order in `trx`. The unique constraint decides a race: the loser's insert waits for
@@ -17,20 +24,12 @@ export async function claimIdempotencyKey(
   key: string,
   record: IdempotencyRecord,
 ): Promise<boolean> {
-  const inserted = await trx
-    .insertInto('idempotency_keys')
-    .values({ user_id: userId, key, request_hash: record.requestHash, order_id: record.orderId })
-    .onConflict((conflict) => conflict.constraint('idempotency_keys_once').doNothing())
-    .executeTakeFirst();
-  return Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 1;
+  const inserted = await CLAIM.execute(trx, [userId, key, record.requestHash, record.orderId]);
+  return Number(inserted.numAffectedRows ?? 0n) === 1;
 }
 
+/** The record of a checkout already made with the user's key, if any. */
 export async function findIdempotencyKey(db: Kysely<OrdersTables>, userId: string, key: string): Promise<IdempotencyRecord | undefined> {
-  const row = await db
-    .selectFrom('idempotency_keys')
-    .select(['request_hash', 'order_id'])
-    .where('user_id', '=', userId)
-    .where('key', '=', key)
-    .executeTakeFirst();
+  const row = (await FIND.execute(db, [userId, key])).rows[0];
   return row && { requestHash: row.request_hash, orderId: row.order_id };
 }

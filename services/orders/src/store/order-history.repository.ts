@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from '@bazaar/platform/db';
+import { statement, type Kysely, type Selectable } from '@bazaar/platform/db';
 import type { OrdersHistoryTable, OrdersTables } from './orders.tables.ts';
 
 export type OrderHistoryRow = Selectable<OrdersHistoryTable>;
@@ -14,6 +14,9 @@ export async function listOrderHistory(
   return select.orderBy('id', 'desc').limit(query.limit).execute();
 }
 
+const FIND = statement<OrderHistoryRow, [orderId: string]>('SELECT * FROM orders_history WHERE id = $1');
+
+/** The order's row in the history, once it is placed. */
 export async function findOrderHistory(db: Kysely<OrdersTables>, orderId: string): Promise<OrderHistoryRow | undefined> {
-  return db.selectFrom('orders_history').selectAll().where('id', '=', orderId).executeTakeFirst();
+  return (await FIND.execute(db, [orderId])).rows[0];
 }

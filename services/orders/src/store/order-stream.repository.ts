@@ -1,9 +1,9 @@
 import { AppError, fail, ok, type Result } from '@bazaar/platform/errors';
-import { sql, type Kysely, type QueryCreator } from '@bazaar/platform/db';
+import { statement, type Kysely, type Selectable } from '@bazaar/platform/db';
 import { OrdersErrors } from '../contract/orders.errors.ts';
 import type { OrderEvent } from '../domain/order.events.ts';
-import { foldOrder, isFinal, transition, type OrderState } from '../domain/order.state.ts';
-import type { OrdersTables } from './orders.tables.ts';
+import { foldOrder, isFinal, transition, type OrderState, type OrderStatus } from '../domain/order.state.ts';
+import type { OrderEventsTable, OrdersTables } from './orders.tables.ts';
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -18,9 +18,11 @@ export interface StoredOrderEvent {
   readonly occurredAt: Date;
 }
 
+const READ_EVENTS = statement<Selectable<OrderEventsTable>, [orderId: string]>('SELECT * FROM order_events WHERE order_id = $1 ORDER BY version');
+
 /** The order's events, oldest first. */
 export async function readOrderEvents(db: Kysely<OrdersTables>, orderId: string): Promise<StoredOrderEvent[]> {
-  const rows = await db.selectFrom('order_events').selectAll().where('order_id', '=', orderId).orderBy('version').execute();
+  const { rows } = await READ_EVENTS.execute(db, [orderId]);
   return rows.map((row) => ({
     version: row.version,
     type: row.type as OrderEvent['type'],
@@ -80,16 +82,10 @@ export async function appendAfter(
   if (state === undefined || events.length === 0) throw new TypeError('appendOrderEvents needs at least one event');
 
   // The events, the history projection and (when the order settles) the notification go in one statement.
-  const appended = trx.insertInto('order_events').values(
-    events.map((event, index) => {
-      const { type, ...payload } = event;
-      return { order_id: orderId, version: expectedVersion + index + 1, type, payload: JSON.stringify(payload), occurred_at: now };
-    }),
-  );
-  const projected = project(trx.with('appended', () => appended), state, now);
   const settles = isFinal(state.status) && !(current && isFinal(current.status));
+  const parameters = appendColumns(orderId, expectedVersion, events, state, now);
   try {
-    await (settles ? projected.returning(sql<string>`pg_notify(${ORDER_SETTLED_CHANNEL}, ${orderId})`.as('notified')) : projected).execute();
+    await (settles ? APPEND_SETTLING.execute(trx, [...parameters, ORDER_SETTLED_CHANNEL]) : APPEND.execute(trx, parameters));
   } catch (error) {
     if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
       return fail(new AppError(OrdersErrors.VERSION_CONFLICT, `order ${orderId} moved past version ${expectedVersion}`, { cause: error }));
@@ -99,24 +95,52 @@ export async function appendAfter(
   return ok(state);
 }
 
-/** The history projection's row for `state`, inserted or brought up to date. */
-function project(db: QueryCreator<OrdersTables>, state: OrderState, now: Date) {
-  const row = {
-    status: state.status,
-    cancel_reason: state.cancelReason,
-    version: state.version,
-    updated_at: now,
-  };
-  return db
-    .insertInto('orders_history')
-    .values({
-      id: state.id,
-      user_id: state.userId,
-      total_minor: state.totalMinor,
-      currency: state.currency,
-      lines_count: state.lines.length,
-      created_at: now,
-      ...row,
-    })
-    .onConflict((conflict) => conflict.column('id').doUpdateSet(row));
+/** The events appended (a column each), then the history projection's row for the state they lead to. */
+type AppendColumns = [
+  orderId: string,
+  versions: number[],
+  types: string[],
+  payloads: string[],
+  now: Date,
+  id: string,
+  userId: string,
+  totalMinor: number,
+  currency: string,
+  linesCount: number,
+  status: OrderStatus,
+  cancelReason: string | null,
+  version: number,
+];
+
+function appendColumns(orderId: string, expectedVersion: number, events: readonly OrderEvent[], state: OrderState, now: Date): AppendColumns {
+  return [
+    orderId,
+    events.map((_, index) => expectedVersion + index + 1),
+    events.map((event) => event.type),
+    events.map(({ type: _type, ...payload }) => JSON.stringify(payload)),
+    now,
+    state.id,
+    state.userId,
+    state.totalMinor,
+    state.currency,
+    state.lines.length,
+    state.status,
+    state.cancelReason,
+    state.version,
+  ];
 }
+
+/**
+ * The events, and the history projection's row for the state they lead to, inserted or brought up to date, in one
+ * statement; the projection's row is created and updated at the events' time.
+ */
+const APPEND_TEXT = `
+  WITH appended AS (
+    INSERT INTO order_events (order_id, version, type, payload, occurred_at)
+    SELECT $1::text, version, type, payload, $5::timestamptz FROM unnest($2::int[], $3::text[], $4::jsonb[]) AS e (version, type, payload))
+  INSERT INTO orders_history (id, user_id, total_minor, currency, lines_count, status, cancel_reason, version, created_at, updated_at)
+  VALUES ($6, $7, $8, $9, $10, $11, $12, $13, $5, $5)
+  ON CONFLICT (id) DO UPDATE
+  SET status = excluded.status, cancel_reason = excluded.cancel_reason, version = excluded.version, updated_at = excluded.updated_at`;
+const APPEND = statement<never, AppendColumns>(APPEND_TEXT);
+const APPEND_SETTLING = statement<{ notified: string }, [...AppendColumns, channel: string]>(`${APPEND_TEXT} RETURNING pg_notify($14, $1) AS notified`);

@@ -1,4 +1,4 @@
-import { type Kysely, type Selectable, sql, type Updateable } from '@bazaar/platform/db';
+import { type Kysely, type Selectable, statement, type Updateable } from '@bazaar/platform/db';
 import type { PaymentStatus } from '../contract/payment.schemas.ts';
 import type { PaymentRecord } from '../domain/payment.model.ts';
 import type { PaymentsTable, PaymentsTables } from './payments.tables.ts';
@@ -39,6 +39,48 @@ export interface TransitionOptions {
   readonly stamp?: 'authorized_at' | 'captured_at' | 'voided_at';
 }
 
+const INSERT = statement<
+  Selectable<PaymentsTable>,
+  [
+    id: string,
+    orderId: string,
+    customerId: string | null,
+    amountMinor: number,
+    currency: string,
+    status: PaymentStatus,
+    authorizeKey: string,
+    voidKey: string | null,
+    voidedAt: Date | null,
+    attempts: number,
+  ]
+>(`
+  INSERT INTO payments (id, order_id, customer_id, amount_minor, currency, status, authorize_key, void_key, voided_at, attempts)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+  ON CONFLICT (order_id) DO NOTHING
+  RETURNING *`);
+
+const FIND_BY_ORDER = statement<Selectable<PaymentsTable>, [orderId: string]>('SELECT * FROM payments WHERE order_id = $1');
+
+const CHANGEABLE = ['provider_authorization_id', 'decline_code', 'failure_code', 'capture_key', 'void_key'] as const satisfies readonly (keyof PaymentChanges)[];
+const STAMPS = ['authorized_at', 'captured_at', 'voided_at'] as const satisfies readonly TransitionOptions['stamp'][];
+
+/**
+ * Every transition in one text: a column changes only when the changes ($5, as a JSON object) name it (a null
+ * clears it), and only the stamp named by $6 takes the time.
+ */
+const TRANSITION = statement<
+  Selectable<PaymentsTable>,
+  [id: string, from: readonly PaymentStatus[], to: PaymentStatus, attempted: number, changes: string, stamp: TransitionOptions['stamp'] | null]
+>(`
+  UPDATE payments
+  SET status = $3,
+      updated_at = now(),
+      attempts = attempts + $4,
+      ${CHANGEABLE.map((column) => `${column} = CASE WHEN $5::jsonb ? '${column}' THEN $5::jsonb ->> '${column}' ELSE ${column} END`).join(',\n      ')},
+      ${STAMPS.map((column) => `${column} = CASE WHEN $6::text = '${column}' THEN now() ELSE ${column} END`).join(',\n      ')}
+  WHERE id = $1 AND status = ANY($2::text[])
+  RETURNING *`);
+
 /**
  * Payments by order. Every change is one conditional statement (no transaction spans a provider call): a
  * transition names the statuses it starts from, and a row that has moved on meanwhile is left alone.
@@ -47,28 +89,24 @@ export function createPaymentRepository(db: Kysely<PaymentsTables>) {
   return {
     /** Inserts the payment, or returns undefined when the order already has one. */
     async insert(payment: NewPayment): Promise<PaymentRecord | undefined> {
-      const row = await db
-        .insertInto('payments')
-        .values({
-          id: payment.id,
-          order_id: payment.orderId,
-          customer_id: payment.customerId,
-          amount_minor: payment.amountMinor,
-          currency: payment.currency,
-          status: payment.status,
-          authorize_key: payment.authorizeKey,
-          void_key: payment.voidKey ?? null,
-          voided_at: payment.voidedAt ?? null,
-          attempts: payment.attempts ?? 0,
-        })
-        .onConflict((conflict) => conflict.column('order_id').doNothing())
-        .returningAll()
-        .executeTakeFirst();
+      const { rows } = await INSERT.execute(db, [
+        payment.id,
+        payment.orderId,
+        payment.customerId,
+        payment.amountMinor,
+        payment.currency,
+        payment.status,
+        payment.authorizeKey,
+        payment.voidKey ?? null,
+        payment.voidedAt ?? null,
+        payment.attempts ?? 0,
+      ]);
+      const row = rows[0];
       return row && toPayment(row);
     },
 
     async findByOrderId(orderId: string): Promise<PaymentRecord | undefined> {
-      const row = await db.selectFrom('payments').selectAll().where('order_id', '=', orderId).executeTakeFirst();
+      const row = (await FIND_BY_ORDER.execute(db, [orderId])).rows[0];
       return row && toPayment(row);
     },
 
@@ -83,19 +121,8 @@ export function createPaymentRepository(db: Kysely<PaymentsTables>) {
       changes: PaymentChanges = {},
       options: TransitionOptions = {},
     ): Promise<PaymentRecord | undefined> {
-      const row = await db
-        .updateTable('payments')
-        .set({
-          ...changes,
-          status: to,
-          updated_at: sql<Date>`now()`,
-          attempts: sql<number>`attempts + ${options.attempt ? 1 : 0}`,
-          ...(options.stamp && { [options.stamp]: sql<Date>`now()` }),
-        })
-        .where('id', '=', id)
-        .where('status', 'in', [...from])
-        .returningAll()
-        .executeTakeFirst();
+      const { rows } = await TRANSITION.execute(db, [id, from, to, options.attempt ? 1 : 0, JSON.stringify(changes), options.stamp ?? null]);
+      const row = rows[0];
       return row && toPayment(row);
     },
   };
