@@ -112,6 +112,21 @@ describe('the service client', () => {
     expect(Date.now() - started).toBeLessThan(800);
   });
 
+  it('gives up on an answer whose body stalls after its headers, and retries it as a timeout', async () => {
+    const client = await clientFor({ timeoutMs: 150, retries: 1 });
+    upstream.answer((_request, reply) => {
+      reply.raw.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+      reply.raw.write('{"partial":');
+      return reply.hijack();
+    });
+    const started = Date.now();
+    const failure = await client.request({ method: 'GET', path: '/stalls' }).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ name: 'TransportError', failure: 'timeout', code: 'PLATFORM.UPSTREAM_TIMEOUT' });
+    expect(upstream.seen.length).toBe(2);
+    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(client.instances()[0]!.inFlight).toBe(0);
+  });
+
   it('stops at the caller’s deadline even when retries remain, and forwards the deadline downstream', async () => {
     const client = await clientFor({ timeoutMs: 1_000 });
     upstream.answer(async () => {
