@@ -90,7 +90,7 @@ export interface Resilience {
    * jitter, then the breaker, then the attempt timeout; each answer a retry replaces is discarded.
    * Policies are stateless per execution, so one composition per call shape is built once and reused.
    */
-  policyFor(call: { idempotent: boolean; attemptTimeoutMs: number; keepSignalAfterReturn: boolean }): IPolicy;
+  policyFor(call: { idempotent: boolean; attemptTimeoutMs: number }): IPolicy;
 }
 
 export function createResilience(target: string, options: ResilienceOptions = {}, registry?: Registry): Resilience {
@@ -113,11 +113,12 @@ export function createResilience(target: string, options: ResilienceOptions = {}
   const retries = options.retries ?? 2;
   const composed = new Map<string, IPolicy>();
 
-  function compose(call: { idempotent: boolean; attemptTimeoutMs: number; keepSignalAfterReturn: boolean }): IPolicy {
+  function compose(call: { idempotent: boolean; attemptTimeoutMs: number }): IPolicy {
     const attemptTimeout = timeout(call.attemptTimeoutMs, {
       strategy: TimeoutStrategy.Cooperative,
-      // A streamed answer is still being read after the attempt returns; aborting would cut it off.
-      abortOnReturn: !call.keepSignalAfterReturn,
+      // Left alone once the attempt returns: a streamed answer is still being read then, and any other answer
+      // has been read whole (aborting would only build a DOMException, with its stack trace, per call).
+      abortOnReturn: false,
     });
     if (!call.idempotent || retries === 0) return wrap(limiter, breaker, attemptTimeout);
     const retrying = retry(
@@ -137,7 +138,7 @@ export function createResilience(target: string, options: ResilienceOptions = {}
     retries,
     state: () => STATE_NAMES[breaker.state],
     policyFor(call) {
-      const key = `${call.idempotent}:${call.attemptTimeoutMs}:${call.keepSignalAfterReturn}`;
+      const key = `${call.idempotent}:${call.attemptTimeoutMs}`;
       let policy = composed.get(key);
       if (!policy) {
         policy = compose(call);

@@ -246,7 +246,6 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
   async function execute<R extends AttemptOutcome>(
     call: CallOptions,
     body: Buffer | Uint8Array | string | undefined,
-    streaming: boolean,
     finish: (attempt: Attempt, signal: AbortSignal) => Promise<R>,
   ): Promise<{ result: R; span: Span }> {
     const now = Date.now();
@@ -275,7 +274,6 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
     const policy = resilience.policyFor({
       idempotent: isIdempotent(call),
       attemptTimeoutMs: Math.max(1, Math.min(perAttempt, remaining)),
-      keepSignalAfterReturn: streaming,
     });
     try {
       const result = await policy.execute(async ({ signal }) => {
@@ -365,7 +363,7 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
       const hasBody = call.body !== undefined;
       const headers = hasBody ? { 'content-type': 'application/json', ...call.headers } : call.headers;
       const payload = hasBody ? JSON.stringify(call.body) : undefined;
-      const { result, span } = await execute<Parsed>({ ...call, headers }, payload, false, readBody(call));
+      const { result, span } = await execute<Parsed>({ ...call, headers }, payload, readBody(call));
       span.end();
       if (result.status >= 500) {
         const spec =
@@ -375,7 +373,7 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
       return { status: result.status, headers: result.headers, body: result.body as T };
     },
     async forward(call) {
-      const { result, span } = await execute<Forwarded>(call, call.body, true, async (attempt, signal) => {
+      const { result, span } = await execute<Forwarded>(call, call.body, async (attempt, signal) => {
         const length = Number(attempt.headers['content-length']);
         if (Number.isInteger(length) && length <= WHOLE_BODY_BYTES) return readWhole(attempt, signal, call);
         return {
