@@ -137,7 +137,7 @@ export async function startEmbedded(config: PlacementConfig, env: Record<string,
     // The code of the services on this thread loads while the database starts.
     const loads = new Map(topology.filter((entry) => !threads.has(entry.name)).map((entry) => [entry.name, entry.load()]));
     for (const load of loads.values()) load.catch(() => undefined);
-    installTracing({ processName: 'bazaar-embedded', otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT, tracesPerSecond: config.BAZAAR_TRACES_PER_SECOND });
+    installTracing({ processName: 'bazaar-embedded', otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT });
     const databaseServerUrl = config.DATABASE_URL || (await startPostgres());
 
     // Without a built storefront (started without `npm start`'s build step) the gateway serves the API alone.
@@ -168,7 +168,6 @@ export async function startEmbedded(config: PlacementConfig, env: Record<string,
           host,
           logLevel: config.LOG_LEVEL,
           otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
-          tracesPerSecond: config.BAZAAR_TRACES_PER_SECOND,
         });
         stops.push({ name: entry.name, stop: () => thread.stop() });
       } else {

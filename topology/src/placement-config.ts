@@ -13,8 +13,6 @@ export const PlacementConfig = Type.Object({
   REDIS_URL: Type.Optional(Env.url(['redis', 'rediss'])),
   LOG_LEVEL: Env.logLevel(),
   OTEL_EXPORTER_OTLP_ENDPOINT: Type.Optional(Env.url(['http', 'https'])),
-  /** New traces each event loop records per second, unless OTEL_TRACES_SAMPLER names a sampler. */
-  BAZAAR_TRACES_PER_SECOND: Type.Integer({ minimum: 0, default: 100 }),
   BAZAAR_ADMIN_EMAIL: Type.String({ default: 'admin@bazaar.local', pattern: '^[^@\\s]+@[^@\\s]+$' }),
   BAZAAR_ADMIN_PASSWORD: Type.String({ default: 'bazaar-admin-local-only', minLength: 10 }),
   BAZAAR_SEED: Type.Boolean({ default: true }),

@@ -14,7 +14,6 @@ export interface ServiceThreadData {
   readonly host: string;
   readonly logLevel: string;
   readonly otlpEndpoint: string | undefined;
-  readonly tracesPerSecond: number;
 }
 
 /** Messages from the launcher to a service thread: its settings once the services it calls listen, then stop. */
@@ -44,7 +43,7 @@ const data = await new Promise<ServiceThreadData>((resolve) => {
 });
 const start = await loading;
 
-installTracing({ processName: 'bazaar-embedded', otlpEndpoint: data.otlpEndpoint, tracesPerSecond: data.tracesPerSecond });
+installTracing({ processName: 'bazaar-embedded', otlpEndpoint: data.otlpEndpoint });
 const service = await start({
   databaseServerUrl: data.databaseServerUrl,
   databaseName: data.databaseName,

@@ -2,11 +2,10 @@ import { context, propagation, trace, type Context, type Tracer } from '@opentel
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
-import { BatchSpanProcessor, ParentBasedSampler, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { BatchSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
 import { MemorySpanProcessor } from './memory-span-processor.ts';
-import { RateLimitedSampler } from './rate-limited-sampler.ts';
 
 export interface Tracing {
   /** Where spans go when no OTLP endpoint is configured (empty otherwise). */
@@ -18,34 +17,19 @@ export interface Tracing {
 
 let installed: Tracing | undefined;
 
-/** How a process traces (README: Configuration). */
-export interface TracingOptions {
-  readonly processName: string;
-  /** An OTLP/HTTP collector; without it finished spans go to a bounded in-memory buffer. */
-  readonly otlpEndpoint?: string | undefined;
-  /**
-   * New traces recorded per second at most (default 100), when `OTEL_TRACES_SAMPLER` does not name a sampler;
-   * a trace that arrives with a parent follows its parent's decision either way.
-   */
-  readonly tracesPerSecond?: number | undefined;
-}
-
 /**
- * Installs the process-wide tracer provider once: W3C trace-context propagation, head sampling, and OTLP/HTTP
- * export when `otlpEndpoint` is set, otherwise a bounded in-memory buffer. Services in one process share it.
+ * Installs the process-wide tracer provider once: W3C trace-context propagation, and OTLP/HTTP export when
+ * `otlpEndpoint` is set, otherwise a bounded in-memory buffer. Services in one process share it.
  */
-export function installTracing(options: TracingOptions): Tracing {
+export function installTracing(options: { processName: string; otlpEndpoint?: string | undefined }): Tracing {
   if (installed) return installed;
   const memory = new MemorySpanProcessor();
   const processors: SpanProcessor[] = options.otlpEndpoint
     ? [new BatchSpanProcessor(new OTLPTraceExporter({ url: `${options.otlpEndpoint.replace(/\/$/, '')}/v1/traces` }))]
     : [memory];
-  // The SDK reads OTEL_TRACES_SAMPLER itself; only without it does Bazaar's default apply.
-  const sampler = process.env.OTEL_TRACES_SAMPLER ? undefined : new ParentBasedSampler({ root: new RateLimitedSampler(options.tracesPerSecond ?? 100) });
   const provider = new NodeTracerProvider({
     resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: options.processName }),
     spanProcessors: processors,
-    ...(sampler && { sampler }),
   });
   provider.register({ propagator: new W3CTraceContextPropagator() });
   installed = {
