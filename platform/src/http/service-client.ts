@@ -99,7 +99,7 @@ export interface ServiceClient {
 
 const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
 /** Request headers that describe this hop's message framing; the pool computes its own. */
-const RECOMPUTED = ['host', 'content-length', 'expect', 'http2-settings'];
+const RECOMPUTED: ReadonlySet<string> = new Set(['host', 'content-length', 'expect', 'http2-settings']);
 const CONNECT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
 const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'UND_ERR_DESTROYED', 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH']);
@@ -188,16 +188,11 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
   }
 
   function outgoingHeaders(call: CallOptions, span: Span, parent: Context, deadline: number): Record<string, string | string[]> {
-    const given: Record<string, string | string[]> = {};
-    for (const [name, value] of Object.entries(call.headers ?? {})) {
-      if (value !== undefined) given[name.toLowerCase()] = typeof value === 'string' ? value : [...value];
-    }
-    const headers = endToEndHeaders(given);
-    for (const name of RECOMPUTED) delete headers[name];
+    const headers = endToEndHeaders(call.headers ?? {}, RECOMPUTED);
     headers['x-request-id'] = call.requestId ?? randomUUID();
     headers[DEADLINE_HEADER] = String(deadline);
     if (headers['user-agent'] === undefined && options.caller) headers['user-agent'] = `bazaar-${options.caller}`;
-    return Object.assign(headers, injectContext({}, trace.setSpan(parent, span)));
+    return injectContext(headers, trace.setSpan(parent, span));
   }
 
   /** Maps whatever an attempt threw onto a TransportError, or rethrows what is not the target's fault. */

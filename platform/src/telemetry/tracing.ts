@@ -52,8 +52,8 @@ export function extractContext(headers: Record<string, string | string[] | undef
   return propagation.extract(context.active(), headers);
 }
 
-/** Writes the active context into outgoing headers. */
-export function injectContext(headers: Record<string, string>, from: Context = context.active()): Record<string, string> {
+/** Writes the active context (or `from`) into outgoing headers, in place. */
+export function injectContext<H extends Record<string, string | string[]>>(headers: H, from: Context = context.active()): H {
   propagation.inject(from, headers);
   return headers;
 }
