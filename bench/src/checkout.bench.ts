@@ -1,12 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '@bazaar/platform/net';
 import { systemEngines, type SystemEngines } from '@bazaar/platform/testing';
-import { findDescendant, startNode, type Started } from './processes.ts';
+import { cpuSecondsOf, cpuSecondsOfPid, findDescendant, startNode, type Started } from './processes.ts';
 import { machineLine, publishSection } from './results-doc.ts';
 
 /**
@@ -30,8 +29,6 @@ const IN_PROGRESS = new Set(['PENDING', 'RESERVED', 'AUTHORIZED']);
 const POLL_MS = 50;
 /** How long a client follows one order before counting it as failed. */
 const ORDER_PATIENCE_MS = 60_000;
-// The kernel's clock tick (USER_HZ) in which /proc reports CPU time; 100 on Linux.
-const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
 
 interface Level {
   concurrency: number;
@@ -74,31 +71,6 @@ async function call(base: string, method: string, url: string, options: { body?:
 function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-/** CPU seconds (user + system) used so far by every process whose command name is one of `names`. */
-function cpuSecondsOf(names: readonly string[]): number {
-  let ticks = 0;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const command = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      if (!names.includes(command)) continue;
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  return ticks / CLOCK_TICKS;
-}
-
-/** CPU seconds used so far by one process (all its threads). */
-function cpuSecondsOfPid(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
 }
 
 interface CpuReading {
