@@ -1,6 +1,7 @@
+import { inTransaction } from '@bazaar/platform/db';
 import { newId } from '@bazaar/platform/ids';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendOrderEvents, loadOrder, readOrderEvents } from '../src/store/order-stream.repository.ts';
+import { appendAfter, appendOrderEvents, loadOrder, readOrderEvents } from '../src/store/order-stream.repository.ts';
 import { findOrderHistory, listOrderHistory } from '../src/store/order-history.repository.ts';
 import { claimIdempotencyKey, findIdempotencyKey } from '../src/store/idempotency.repository.ts';
 import { openOrdersDatabase, orderPlaced } from './support/orders-database.fixture.ts';
@@ -76,6 +77,32 @@ describe('the order event store', () => {
     expect(outcomes.filter((outcome) => outcome === 'won')).toHaveLength(1);
     expect(outcomes.filter((outcome) => outcome !== 'won')).toEqual(Array(4).fill('ORDERS.VERSION_CONFLICT'));
     expect(await readOrderEvents(database.db, orderId)).toHaveLength(2);
+  });
+
+  it('defers an append under the saga lock: it goes ahead of the next statement and commits with the transaction', async () => {
+    const orderId = newId('ord');
+    await appendOrderEvents(database.db, orderId, 0, [orderPlaced(orderId)]);
+    const seen = await inTransaction(database.db, async (trx) => {
+      const current = await loadOrder(trx, orderId);
+      const appended = await appendAfter(trx, orderId, current, [{ type: 'StockReserved', reservationId: 'res_1' }], { deferred: true });
+      expect(appended.ok && appended.value).toMatchObject({ status: 'RESERVED', version: 2 });
+      return loadOrder(trx, orderId);
+    });
+    expect(seen).toMatchObject({ status: 'RESERVED', version: 2 });
+    expect(await findOrderHistory(database.db, orderId)).toMatchObject({ status: 'RESERVED', version: 2 });
+  });
+
+  it('fails the commit of a deferred append that lost a race, and writes nothing of it', async () => {
+    const orderId = newId('ord');
+    await appendOrderEvents(database.db, orderId, 0, [orderPlaced(orderId)]);
+    const stale = await loadOrder(database.db, orderId);
+    await appendOrderEvents(database.db, orderId, 1, [{ type: 'StockReserved', reservationId: 'res_first' }]);
+    const late = inTransaction(database.db, async (trx) => {
+      await appendAfter(trx, orderId, stale, [{ type: 'StockReserved', reservationId: 'res_second' }], { deferred: true });
+    });
+    await expect(late).rejects.toMatchObject({ code: '23505' });
+    expect(await readOrderEvents(database.db, orderId)).toHaveLength(2);
+    expect(await loadOrder(database.db, orderId)).toMatchObject({ reservationId: 'res_first', version: 2 });
   });
 
   it('lists one user history newest first, page by page', async () => {

@@ -1,5 +1,5 @@
 import { AppError, fail, ok, type Result } from '@bazaar/platform/errors';
-import { statement, type Kysely, type Selectable } from '@bazaar/platform/db';
+import { inResultTransaction, statement, type Kysely, type Selectable } from '@bazaar/platform/db';
 import { OrdersErrors } from '../contract/orders.errors.ts';
 import type { OrderEvent } from '../domain/order.events.ts';
 import { foldOrder, isFinal, transition, type OrderState, type OrderStatus } from '../domain/order.state.ts';
@@ -58,7 +58,19 @@ export async function appendOrderEvents(
   if (currentVersion !== expectedVersion) {
     return fail(new AppError(OrdersErrors.VERSION_CONFLICT, `order ${orderId} is at version ${currentVersion}, not ${expectedVersion}`));
   }
-  return appendAfter(trx, orderId, current, events, now);
+  return appendAfter(trx, orderId, current, events, { now });
+}
+
+/** How an append after a read is sent (see `appendAfter`). */
+export interface AppendOptions {
+  readonly now?: Date;
+  /**
+   * For a writer holding the saga's lock, under which no other writer can race it: the writes travel with the
+   * transaction's next statement (at the latest its COMMIT) and cost no round trip of their own. A lost race, a
+   * bug there, then fails that statement instead of answering VERSION_CONFLICT. An append that settles the order
+   * is sent at once either way, as its notification is a statement with an answer.
+   */
+  readonly deferred?: boolean;
 }
 
 /**
@@ -70,8 +82,11 @@ export async function appendAfter(
   orderId: string,
   current: OrderState | undefined,
   events: readonly OrderEvent[],
-  now: Date = new Date(),
+  options: AppendOptions = {},
 ): Promise<Result<OrderState, AppError>> {
+  // The events and the history row are two statements: outside a transaction they get one of their own.
+  if (!trx.isTransaction) return inResultTransaction(trx, (own) => appendAfter(own, orderId, current, events, options));
+  const { now = new Date(), deferred = false } = options;
   const expectedVersion = current?.version ?? 0;
   let state = current;
   for (const event of events) {
@@ -81,11 +96,15 @@ export async function appendAfter(
   }
   if (state === undefined || events.length === 0) throw new TypeError('appendOrderEvents needs at least one event');
 
-  // The events, the history projection and (when the order settles) the notification go in one statement.
+  // The events go ahead of the history projection's row, in the same write: should the events' key refuse them
+  // (a lost race), PostgreSQL skips the row and the refusal is the answer to it.
   const settles = isFinal(state.status) && !(current && isFinal(current.status));
-  const parameters = appendColumns(orderId, expectedVersion, events, state, now);
+  const history = historyColumns(state, now);
   try {
-    await (settles ? APPEND_SETTLING.execute(trx, [...parameters, ORDER_SETTLED_CHANNEL]) : APPEND.execute(trx, parameters));
+    await INSERT_EVENTS.defer(trx, eventColumns(orderId, expectedVersion, events, now));
+    if (settles) await UPSERT_HISTORY_SETTLING.execute(trx, [...history, ORDER_SETTLED_CHANNEL]);
+    else if (deferred) await UPSERT_HISTORY.defer(trx, history);
+    else await UPSERT_HISTORY.execute(trx, history);
   } catch (error) {
     if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
       return fail(new AppError(OrdersErrors.VERSION_CONFLICT, `order ${orderId} moved past version ${expectedVersion}`, { cause: error }));
@@ -95,13 +114,21 @@ export async function appendAfter(
   return ok(state);
 }
 
-/** The events appended (a column each), then the history projection's row for the state they lead to. */
-type AppendColumns = [
-  orderId: string,
-  versions: number[],
-  types: string[],
-  payloads: string[],
-  now: Date,
+/** The events appended, a column each. */
+type EventColumns = [orderId: string, versions: number[], types: string[], payloads: string[], now: Date];
+
+function eventColumns(orderId: string, expectedVersion: number, events: readonly OrderEvent[], now: Date): EventColumns {
+  return [
+    orderId,
+    events.map((_, index) => expectedVersion + index + 1),
+    events.map((event) => event.type),
+    events.map(({ type: _type, ...payload }) => JSON.stringify(payload)),
+    now,
+  ];
+}
+
+/** The history projection's row for the state the events lead to. */
+type HistoryColumns = [
   id: string,
   userId: string,
   totalMinor: number,
@@ -110,37 +137,22 @@ type AppendColumns = [
   status: OrderStatus,
   cancelReason: string | null,
   version: number,
+  now: Date,
 ];
 
-function appendColumns(orderId: string, expectedVersion: number, events: readonly OrderEvent[], state: OrderState, now: Date): AppendColumns {
-  return [
-    orderId,
-    events.map((_, index) => expectedVersion + index + 1),
-    events.map((event) => event.type),
-    events.map(({ type: _type, ...payload }) => JSON.stringify(payload)),
-    now,
-    state.id,
-    state.userId,
-    state.totalMinor,
-    state.currency,
-    state.lines.length,
-    state.status,
-    state.cancelReason,
-    state.version,
-  ];
+function historyColumns(state: OrderState, now: Date): HistoryColumns {
+  return [state.id, state.userId, state.totalMinor, state.currency, state.lines.length, state.status, state.cancelReason, state.version, now];
 }
 
-/**
- * The events, and the history projection's row for the state they lead to, inserted or brought up to date, in one
- * statement; the projection's row is created and updated at the events' time.
- */
-const APPEND_TEXT = `
-  WITH appended AS (
-    INSERT INTO order_events (order_id, version, type, payload, occurred_at)
-    SELECT $1::text, version, type, payload, $5::timestamptz FROM unnest($2::int[], $3::text[], $4::jsonb[]) AS e (version, type, payload))
+const INSERT_EVENTS = statement<never, EventColumns>(`
+  INSERT INTO order_events (order_id, version, type, payload, occurred_at)
+  SELECT $1::text, version, type, payload, $5::timestamptz FROM unnest($2::int[], $3::text[], $4::jsonb[]) AS e (version, type, payload)`);
+
+/** The history projection's row, inserted or brought up to date; created and updated at the events' time. */
+const UPSERT_HISTORY_TEXT = `
   INSERT INTO orders_history (id, user_id, total_minor, currency, lines_count, status, cancel_reason, version, created_at, updated_at)
-  VALUES ($6, $7, $8, $9, $10, $11, $12, $13, $5, $5)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)
   ON CONFLICT (id) DO UPDATE
   SET status = excluded.status, cancel_reason = excluded.cancel_reason, version = excluded.version, updated_at = excluded.updated_at`;
-const APPEND = statement<never, AppendColumns>(APPEND_TEXT);
-const APPEND_SETTLING = statement<{ notified: string }, [...AppendColumns, channel: string]>(`${APPEND_TEXT} RETURNING pg_notify($14, $1) AS notified`);
+const UPSERT_HISTORY = statement<never, HistoryColumns>(UPSERT_HISTORY_TEXT);
+const UPSERT_HISTORY_SETTLING = statement<{ notified: string }, [...HistoryColumns, channel: string]>(`${UPSERT_HISTORY_TEXT} RETURNING pg_notify($10, $1) AS notified`);
