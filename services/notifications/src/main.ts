@@ -83,8 +83,7 @@ export async function startNotifications(context: ServiceContext, overrides: Not
     verifier,
     consumers: { maxAttempts: config.NOTIFICATIONS_CONSUMER_MAX_ATTEMPTS },
   });
-  // The handler runs before its transaction commits; waking the sender a moment later lets it see the e-mail.
-  subscribeNotificationConsumers(messaging, () => setTimeout(() => sender.wake(), 20).unref());
+  subscribeNotificationConsumers(messaging, sender);
   registerNotificationRoutes(service.app, createNotificationRepository(database.db), verifier);
 
   // Released last-registered first: the sender and consumers stop before the broker, transport and database close.

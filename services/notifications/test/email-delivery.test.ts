@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startNotificationsFixture, type NotificationsFixture } from './support/notifications.fixture.ts';
 import { startSmtpTestServer, type SmtpTestServer } from './support/smtp-test-server.ts';
 import { orderConfirmed, userId, userRegistered } from './support/test-events.ts';
+import { newId } from '@bazaar/platform/ids';
 import { createMailboxTransport } from '../src/store/mailbox.transport.ts';
+import { createNotificationRepository } from '../src/store/notification.repository.ts';
 import type { EmailTransport, OutgoingEmail } from '../src/app/email-transport.ts';
 
 const eventually = { timeout: 20_000, interval: 50 };
@@ -30,6 +32,60 @@ async function emailRows(fixture: NotificationsFixture) {
   const { rows } = await fixture.sql.query<{ id: string; status: string; attempts: number; last_error: string | null }>('SELECT id, status, attempts, last_error FROM emails');
   return rows;
 }
+
+describe('handing e-mails to the sender', () => {
+  let fixture: NotificationsFixture;
+
+  // Polls once at start and then only every ten minutes: what is delivered here was handed over.
+  beforeAll(async () => {
+    fixture = await startNotificationsFixture({ env: { NOTIFICATIONS_EMAIL_POLL_MS: '600000' } });
+  });
+
+  afterAll(() => fixture.close());
+
+  it('delivers an e-mail as its transaction commits, without a claim or a poll', async () => {
+    await fixture.publish(orderConfirmed(userId(), { email: 'at-once@example.com' }));
+
+    await vi.waitFor(async () => expect(await emailRows(fixture)).toMatchObject([{ status: 'sent', attempts: 1, last_error: null }]), eventually);
+    const [email] = await emailRows(fixture);
+    expect(await fixture.mailbox()).toEqual([`${email!.id}.eml`]);
+  });
+});
+
+describe('an e-mail claimed by a writer that never delivered it', () => {
+  let fixture: NotificationsFixture;
+
+  beforeAll(async () => {
+    fixture = await startNotificationsFixture({ env: { NOTIFICATIONS_EMAIL_POLL_MS: '50' } });
+  });
+
+  afterAll(() => fixture.close());
+
+  it('is left alone while the claim lasts, then delivered by a poll', async () => {
+    // As a process that died between its commit and the delivery leaves it.
+    const recorded = await createNotificationRepository(fixture.db).record(
+      { kind: 'order-confirmed', subject: 'Your order', body: 'Confirmed.', orderId: null, userId: userId(), sourceMessageId: newId('msg'), email: 'orphan@example.com' },
+      1_500,
+    );
+    expect(recorded?.email).toMatchObject({ recipient: 'orphan@example.com', attempts: 1 });
+
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await emailRows(fixture)).toMatchObject([{ id: recorded!.email!.id, status: 'queued', attempts: 1 }]);
+    expect(await fixture.mailbox()).toEqual([]);
+
+    await vi.waitFor(async () => expect(await emailRows(fixture)).toMatchObject([{ status: 'sent', attempts: 2 }]), eventually);
+    expect(await fixture.mailbox()).toEqual([`${recorded!.email!.id}.eml`]);
+  });
+
+  it('records an event once: a second record of it writes nothing and answers nothing', async () => {
+    const repository = createNotificationRepository(fixture.db);
+    const notification = { kind: 'welcome', subject: 'Hi', body: 'Welcome.', orderId: null, userId: userId(), sourceMessageId: newId('msg'), email: 'once@example.com' } as const;
+    expect(await repository.record(notification)).toMatchObject({ email: { recipient: 'once@example.com', attempts: 0 } });
+    expect(await repository.record(notification)).toBeUndefined();
+    expect(await fixture.count('notifications', `source_message_id = '${notification.sourceMessageId}'`)).toBe(1);
+    expect(await fixture.count('emails', `recipient = 'once@example.com'`)).toBe(1);
+  });
+});
 
 describe('delivering e-mails through a failing transport', () => {
   let fixture: NotificationsFixture;

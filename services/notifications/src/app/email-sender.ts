@@ -1,6 +1,6 @@
 import type { Logger } from '@bazaar/platform/telemetry';
 import { afterFailure, type EmailRetryPolicy } from '../domain/email-retry.policy.ts';
-import type { EmailRepository, EmailRow } from '../store/email.repository.ts';
+import type { EmailRepository, QueuedEmail } from '../store/email.repository.ts';
 import type { EmailTransport } from './email-transport.ts';
 
 export interface EmailSenderOptions {
@@ -18,9 +18,14 @@ export interface EmailSenderOptions {
 
 /** Delivers queued e-mails, outside any transaction, retrying failures with backoff. */
 export interface EmailSender {
+  /** How long an e-mail queued already claimed (see `deliverClaimed`) is left to its writer. */
+  readonly leaseMs: number;
   start(): void;
-  /** Looks for queued e-mails now rather than at the next poll. */
-  wake(): void;
+  /**
+   * Delivers e-mails whose writer queued them claimed for `leaseMs` and whose transaction has committed: no
+   * claim statement, no wait for a poll. Should this process die first, any sender retries them when the lease ends.
+   */
+  deliverClaimed(emails: readonly QueuedEmail[]): void;
   /** Stops after the round in progress. */
   stop(): Promise<void>;
 }
@@ -34,8 +39,10 @@ export function createEmailSender(options: EmailSenderOptions): EmailSender {
   let timer: NodeJS.Timeout | undefined;
   let round: Promise<void> = Promise.resolve();
   let again = false;
+  const handedOver = new Set<Promise<void>>();
+  let stopped = false;
 
-  async function deliver(email: EmailRow): Promise<void> {
+  async function deliver(email: QueuedEmail): Promise<void> {
     try {
       await transport.send({ id: email.id, from: options.from, to: email.recipient, subject: email.subject, text: email.body });
     } catch (error) {
@@ -79,19 +86,27 @@ export function createEmailSender(options: EmailSenderOptions): EmailSender {
   }
 
   return {
+    leaseMs,
     start() {
       if (running) return;
       running = true;
       schedule(0);
     },
-    wake() {
-      again = true;
-      schedule(0);
+    deliverClaimed(queued) {
+      // Before the first poll starts as well: only a stopped sender leaves them to the lease.
+      if (stopped) return;
+      const delivery = (async () => {
+        for (const email of queued) await deliver(email);
+      })()
+        .catch((error: unknown) => logger.warn({ err: error }, 'e-mail delivery failed; a later round retries it when its claim ends'))
+        .finally(() => handedOver.delete(delivery));
+      handedOver.add(delivery);
     },
     async stop() {
       running = false;
+      stopped = true;
       clearTimeout(timer);
-      await round;
+      await Promise.all([round, ...handedOver]);
     },
   };
 }

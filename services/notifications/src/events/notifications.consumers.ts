@@ -1,26 +1,32 @@
-import type { Kysely } from '@bazaar/platform/db';
-import type { Messaging } from '@bazaar/platform/messaging';
+import { afterCommit, type Kysely } from '@bazaar/platform/db';
+import type { MessageOf, Messaging } from '@bazaar/platform/messaging';
 import { OrderCancelled, OrderConfirmed, UserRegistered } from '../contract/consumed-events.ts';
 import { notifyOrderCancelled, notifyOrderConfirmed, welcomeUser } from '../app/record-notification.use-case.ts';
-import { createNotificationRepository } from '../store/notification.repository.ts';
+import type { EmailSender } from '../app/email-sender.ts';
+import { createNotificationRepository, type NotificationRepository, type RecordedNotification } from '../store/notification.repository.ts';
 import type { NotificationsTables } from '../store/notifications.tables.ts';
 
 /** The consumer (and so the queue) notifications reads its events from. */
 export const NOTIFICATIONS_CONSUMER = 'notifications';
 
+type Recorder<M> = (repository: NotificationRepository, message: M, claimedForMs: number) => Promise<RecordedNotification | undefined>;
+
 /**
- * Subscribes to the events that notify users. `queued` runs after a handler wrote an e-mail; it only wakes
- * the sender, which finds the e-mail once the transaction has committed (or at its next poll).
+ * Subscribes to the events that notify users. A handler's e-mail is queued claimed by this process and handed
+ * to `sender` once the consumer's transaction commits, so it goes out at once; in a transaction whose commit
+ * this process does not see, it is queued unclaimed for the sender's next poll.
  */
-export function subscribeNotificationConsumers(messaging: Messaging<NotificationsTables>, queued: () => void): void {
-  const inTransaction = (trx: Kysely<NotificationsTables>) => createNotificationRepository(trx);
-  messaging.subscribe(NOTIFICATIONS_CONSUMER, UserRegistered, async (message, { trx }) => {
-    if (await welcomeUser(inTransaction(trx), message)) queued();
-  });
-  messaging.subscribe(NOTIFICATIONS_CONSUMER, OrderConfirmed, async (message, { trx }) => {
-    if (await notifyOrderConfirmed(inTransaction(trx), message)) queued();
-  });
-  messaging.subscribe(NOTIFICATIONS_CONSUMER, OrderCancelled, async (message, { trx }) => {
-    if (await notifyOrderCancelled(inTransaction(trx), message)) queued();
-  });
+export function subscribeNotificationConsumers(messaging: Messaging<NotificationsTables>, sender: Pick<EmailSender, 'leaseMs' | 'deliverClaimed'>): void {
+  const recording =
+    <M>(record: Recorder<M>) =>
+    async (message: M, { trx }: { trx: Kysely<NotificationsTables> }) => {
+      let recorded: RecordedNotification | undefined;
+      const claimed = afterCommit(trx, () => {
+        if (recorded?.email) sender.deliverClaimed([recorded.email]);
+      });
+      recorded = await record(createNotificationRepository(trx), message, claimed ? sender.leaseMs : 0);
+    };
+  messaging.subscribe(NOTIFICATIONS_CONSUMER, UserRegistered, recording<MessageOf<typeof UserRegistered>>(welcomeUser));
+  messaging.subscribe(NOTIFICATIONS_CONSUMER, OrderConfirmed, recording<MessageOf<typeof OrderConfirmed>>(notifyOrderConfirmed));
+  messaging.subscribe(NOTIFICATIONS_CONSUMER, OrderCancelled, recording<MessageOf<typeof OrderCancelled>>(notifyOrderCancelled));
 }

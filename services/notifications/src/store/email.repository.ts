@@ -1,7 +1,20 @@
-import { type Kysely, type Selectable, sql } from '@bazaar/platform/db';
+import { type Kysely, type Selectable, statement } from '@bazaar/platform/db';
 import type { EmailsTable, NotificationsTables } from './notifications.tables.ts';
 
 export type EmailRow = Selectable<EmailsTable>;
+
+/** What a sender needs of a queued e-mail to deliver it; `attempts` counts this delivery. */
+export type QueuedEmail = Pick<EmailRow, 'id' | 'recipient' | 'subject' | 'body' | 'attempts'>;
+
+const CLAIM_DUE = statement<EmailRow, [limit: number, leaseSeconds: number]>(`
+  UPDATE emails SET attempts = attempts + 1, next_attempt_at = now() + make_interval(secs => $2)
+  WHERE id IN (
+    SELECT id FROM emails WHERE status = 'queued' AND next_attempt_at <= now()
+    ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED
+  )
+  RETURNING *`);
+
+const MARK_SENT = statement<never, [id: string]>(`UPDATE emails SET status = 'sent', sent_at = now(), last_error = NULL WHERE id = $1`);
 
 export function createEmailRepository(db: Kysely<NotificationsTables>) {
   return {
@@ -11,18 +24,11 @@ export function createEmailRepository(db: Kysely<NotificationsTables>) {
      * them to be retried once the lease runs out.
      */
     async claimDue(limit: number, leaseMs: number): Promise<EmailRow[]> {
-      const { rows } = await sql<EmailRow>`
-        UPDATE emails SET attempts = attempts + 1, next_attempt_at = now() + make_interval(secs => ${leaseMs / 1000})
-        WHERE id IN (
-          SELECT id FROM emails WHERE status = 'queued' AND next_attempt_at <= now()
-          ORDER BY next_attempt_at LIMIT ${limit} FOR UPDATE SKIP LOCKED
-        )
-        RETURNING *`.execute(db);
-      return rows;
+      return (await CLAIM_DUE.execute(db, [limit, leaseMs / 1000])).rows;
     },
 
     async markSent(id: string): Promise<void> {
-      await db.updateTable('emails').set({ status: 'sent', sent_at: new Date(), last_error: null }).where('id', '=', id).execute();
+      await MARK_SENT.execute(db, [id]);
     },
 
     async retryLater(id: string, error: string, delayMs: number): Promise<void> {

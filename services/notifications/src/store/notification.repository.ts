@@ -1,9 +1,29 @@
-import { type Kysely, type Selectable } from '@bazaar/platform/db';
+import { type Kysely, type Selectable, statement } from '@bazaar/platform/db';
 import { newId } from '@bazaar/platform/ids';
 import type { ComposedNotification } from '../domain/notification.composer.ts';
+import type { QueuedEmail } from './email.repository.ts';
 import type { NotificationsTable, NotificationsTables } from './notifications.tables.ts';
 
 export type NotificationRow = Selectable<NotificationsTable>;
+
+/** A notification recorded, and the e-mail queued with it (none when the user's address is not known). */
+export interface RecordedNotification {
+  readonly id: string;
+  readonly email: QueuedEmail | undefined;
+}
+
+// The notification and its e-mail in one round trip; a repeated event inserts neither, and answers no row.
+const RECORD = statement<{ id: string }>(`
+  WITH notification AS (
+    INSERT INTO notifications (id, user_id, kind, subject, body, order_id, source_message_id)
+    VALUES ($1, $2, $3, $4, $5, $6, $7)
+    ON CONFLICT (source_message_id) DO NOTHING
+    RETURNING id
+  ), email AS (
+    INSERT INTO emails (id, notification_id, recipient, subject, body, last_error, attempts, next_attempt_at)
+    SELECT $8, id, $9, $4, $5, NULL, $10, now() + make_interval(secs => $11) FROM notification WHERE $8::text IS NOT NULL
+  )
+  SELECT id FROM notification`);
 
 /** A notification to record, the event it came from, and the address to e-mail it to (if known). */
 export interface NewNotification extends ComposedNotification {
@@ -28,33 +48,30 @@ export function createNotificationRepository(db: Kysely<NotificationsTables>) {
     },
 
     /**
-     * Records the notification and queues its e-mail; returns false, writing nothing, when the event was
-     * already turned into a notification.
+     * Records the notification and queues its e-mail, in one statement; undefined, writing nothing, when the event
+     * was already turned into a notification. An e-mail queued with `claimedForMs` is claimed by its writer for
+     * that long, as a sender claims it (see `EmailRepository.claimDue`): the writer delivers it once its
+     * transaction commits, and other senders leave it alone until the claim runs out.
      */
-    async record(notification: NewNotification): Promise<boolean> {
+    async record(notification: NewNotification, claimedForMs = 0): Promise<RecordedNotification | undefined> {
       const id = newId('ntf');
-      const inserted = await db
-        .insertInto('notifications')
-        .values({
-          id,
-          user_id: notification.userId,
-          kind: notification.kind,
-          subject: notification.subject,
-          body: notification.body,
-          order_id: notification.orderId,
-          source_message_id: notification.sourceMessageId,
-        })
-        .onConflict((conflict) => conflict.column('source_message_id').doNothing())
-        .returning('id')
-        .executeTakeFirst();
-      if (!inserted) return false;
-      if (notification.email !== undefined) {
-        await db
-          .insertInto('emails')
-          .values({ id: newId('eml'), notification_id: id, recipient: notification.email, subject: notification.subject, body: notification.body, last_error: null })
-          .execute();
-      }
-      return true;
+      const email = notification.email === undefined ? undefined : { id: newId('eml'), recipient: notification.email };
+      const { rows } = await RECORD.execute(db, [
+        id,
+        notification.userId,
+        notification.kind,
+        notification.subject,
+        notification.body,
+        notification.orderId,
+        notification.sourceMessageId,
+        email?.id ?? null,
+        email?.recipient ?? null,
+        claimedForMs > 0 ? 1 : 0,
+        claimedForMs / 1000,
+      ]);
+      if (rows.length === 0) return undefined;
+      const { subject, body } = notification;
+      return { id, email: email && { ...email, subject, body, attempts: claimedForMs > 0 ? 1 : 0 } };
     },
 
     /** A user's notifications newest first, starting after `afterId`. */

@@ -1,18 +1,22 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { openDatabase, type Kysely } from '@bazaar/platform/db';
 import { staticDiscovery } from '@bazaar/platform/http';
 import { createInProcessBroker, InProcessBus, type Broker, type Message } from '@bazaar/platform/messaging';
 import { createTestIssuer, testDatabase, testLogger, type TestIssuer } from '@bazaar/platform/testing';
 import { startNotifications, type NotificationsOverrides, type NotificationsService } from '@bazaar/notifications/main';
 import type { LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
+import type { NotificationsTables } from '../../src/store/notifications.tables.ts';
 
 /** A running notifications service on a throwaway database and mailbox, with SQL for assertions. */
 export interface NotificationsFixture {
   readonly service: NotificationsService;
   readonly broker: Broker;
   readonly sql: pg.Pool;
+  /** The service's database, to drive its repositories directly. */
+  readonly db: Kysely<NotificationsTables>;
   readonly issuer: TestIssuer;
   readonly mailboxDir: string;
   /** Publishes messages on the broker, as their producers' relays would. */
@@ -51,11 +55,19 @@ export async function startNotificationsFixture(options: FixtureOptions = {}): P
     { verifier: issuer.verifier, broker, ...(options.transport ? { transport: options.transport } : {}) },
   );
   const sql = new pg.Pool({ connectionString: database.url, max: 2 });
+  const direct = await openDatabase<NotificationsTables>({
+    serverUrl: database.serverUrl,
+    name: database.name,
+    migrationsFolder: path.join(import.meta.dirname, '../../src/store/migrations'),
+    logger,
+    poolSize: 2,
+  });
 
   return {
     service,
     broker,
     sql,
+    db: direct.db,
     issuer,
     mailboxDir,
     publish: (...messages) => broker.publish(messages.map((message) => ({ id: message.id, type: message.type, body: JSON.stringify(message) }))),
@@ -78,6 +90,7 @@ export async function startNotificationsFixture(options: FixtureOptions = {}): P
       await service.close();
       await broker.close();
       await sql.end();
+      await direct.close();
       await database.drop();
       await rm(mailboxDir, { recursive: true, force: true });
     },
