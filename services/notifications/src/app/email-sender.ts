@@ -94,7 +94,7 @@ export function createEmailSender(options: EmailSenderOptions): EmailSender {
     },
     deliverClaimed(queued) {
       // Before the first poll starts as well: only a stopped sender leaves them to the lease.
-      if (stopped) return;
+      if (stopped || queued.length === 0) return;
       const delivery = (async () => {
         for (const email of queued) await deliver(email);
       })()

@@ -3,6 +3,7 @@ import type { MessageOf, Messaging } from '@bazaar/platform/messaging';
 import { OrderCancelled, OrderConfirmed, UserRegistered } from '../contract/consumed-events.ts';
 import { notifyOrderCancelled, notifyOrderConfirmed, welcomeUser } from '../app/record-notification.use-case.ts';
 import type { EmailSender } from '../app/email-sender.ts';
+import type { QueuedEmail } from '../store/email.repository.ts';
 import { createNotificationRepository, type NotificationRepository, type RecordedNotification } from '../store/notification.repository.ts';
 import type { NotificationsTables } from '../store/notifications.tables.ts';
 
@@ -20,11 +21,10 @@ export function subscribeNotificationConsumers(messaging: Messaging<Notification
   const recording =
     <M>(record: Recorder<M>) =>
     async (message: M, { trx }: { trx: Kysely<NotificationsTables> }) => {
-      let recorded: RecordedNotification | undefined;
-      const claimed = afterCommit(trx, () => {
-        if (recorded?.email) sender.deliverClaimed([recorded.email]);
-      });
-      recorded = await record(createNotificationRepository(trx), message, claimed ? sender.leaseMs : 0);
+      const queued: QueuedEmail[] = [];
+      const claimed = afterCommit(trx, () => sender.deliverClaimed(queued));
+      const { email } = (await record(createNotificationRepository(trx), message, claimed ? sender.leaseMs : 0)) ?? {};
+      if (email && claimed) queued.push(email);
     };
   messaging.subscribe(NOTIFICATIONS_CONSUMER, UserRegistered, recording<MessageOf<typeof UserRegistered>>(welcomeUser));
   messaging.subscribe(NOTIFICATIONS_CONSUMER, OrderConfirmed, recording<MessageOf<typeof OrderConfirmed>>(notifyOrderConfirmed));
