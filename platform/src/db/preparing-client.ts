@@ -19,7 +19,6 @@ const END = /^\s*(commit|rollback)\s*;?\s*$/i;
 const SAVEPOINT = /^\s*savepoint\s+(\w+)\s*;?\s*$/i;
 const RELEASE = /^\s*release\s+(?:savepoint\s+)?(\w+)\s*;?\s*$/i;
 const ROLLBACK_TO = /^\s*rollback\s+to\s+(?:savepoint\s+)?(\w+)\s*;?\s*$/i;
-const RETURNS_ROWS = /\breturning\b|^\s*(select|with|values|show)\b/i;
 
 // pg's own mapping of JavaScript values onto the wire, as its Query applies it when binding.
 const { prepareValue } = createRequire(import.meta.url)('pg/lib/utils.js') as { prepareValue(value: unknown): unknown };
@@ -47,7 +46,11 @@ interface ProtocolConnection {
   readonly parsedStatements: Record<string, string>;
   readonly submittedNamedStatements: Record<string, string>;
 }
-type QueryInternals = { prepare(connection: ProtocolConnection): void; handleCommandComplete(message: unknown, connection: ProtocolConnection): void };
+type QueryInternals = {
+  prepare(connection: ProtocolConnection): void;
+  handleDataRow(message: unknown): void;
+  handleCommandComplete(message: unknown, connection: ProtocolConnection): void;
+};
 const QueryBase = pg.Query as unknown as new (config: pg.QueryConfig, values?: unknown, callback?: (error: Error | null, result: pg.QueryResult) => void) => QueryInternals;
 
 /**
@@ -75,6 +78,12 @@ class PrefixedQuery extends QueryBase {
       connection.execute({ portal: '' });
     }
     super.prepare(connection);
+  }
+
+  override handleDataRow(message: unknown): void {
+    // Rows a prefix returns (a deferred write's RETURNING) are nobody's answer.
+    if (this.#completed < this.#prefixes.length) return;
+    super.handleDataRow(message);
   }
 
   override handleCommandComplete(message: unknown, connection: ProtocolConnection): void {
@@ -128,7 +137,7 @@ export class PreparingClient extends pg.Client {
   hold(text: string, values: readonly unknown[]): pg.QueryResult | undefined {
     if (text.startsWith(DEFERRED_MARK)) {
       const statement = text.slice(DEFERRED_MARK.length);
-      if (!this.#inTransaction || RETURNS_ROWS.test(statement)) return undefined;
+      if (!this.#inTransaction) return undefined;
       const { name } = this.nameFor(statement);
       this.#held.push({ text: statement, values, ...(name !== undefined && { name }), binding: true });
       // No count to give yet, so not an INSERT's answer: nobody reads it.

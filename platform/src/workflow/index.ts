@@ -19,11 +19,13 @@ export {
   type TickResult,
 } from './saga.orchestrator.ts';
 export { createSagaRunner, type SagaRunner, type SagaRunnerOptions } from './saga.runner.ts';
-export { SagaVersionConflict, type StepRecord } from './saga.store.ts';
+export { type StepRecord } from './saga.store.ts';
 export {
   addSagaAwaitedAttempt,
+  addSagaSaveCheck,
   createWorkflowTables,
   dropSagaAwaitedAttempt,
+  dropSagaSaveCheck,
   dropWorkflowTables,
   type SagaStatus,
   type StepPhase,

@@ -31,11 +31,6 @@ export interface StepRecord {
   readonly detail: Record<string, unknown>;
 }
 
-/** Another transaction changed the instance since it was read: the caller's transaction must not commit. */
-export class SagaVersionConflict extends Error {
-  override readonly name = 'SagaVersionConflict';
-}
-
 function toState(row: Selectable<SagaInstancesTable>): SagaState {
   return {
     id: row.id,
@@ -158,7 +153,7 @@ function saveText(writesSteps: boolean, endsStep: boolean): string {
   return `${ctes.length > 0 ? `WITH ${ctes.join(',\n')}\n` : ''}UPDATE saga_instances
     SET status = $3, current_step = $4, data = $5, version = version + 1, deadline_at = $6, updated_at = $7,
         failure_reason = $8, awaited_attempt = $9
-    WHERE id = $1 AND version = $2`;
+    WHERE id = $1 AND CASE WHEN version = $2 THEN true ELSE saga_changed($1, $2) END`;
 }
 
 // By whether the transition wrote step records, then by whether it ended a step attempt.
@@ -171,16 +166,17 @@ export interface StepChanges {
 }
 
 /**
- * Writes the instance back, with the step records its transition made, in one statement; the version check
- * refuses to overwrite a change made since it was read (and then nothing is written).
+ * Writes the instance back, with the step records its transition made, in one statement that travels with the
+ * transaction's next one (see `executeDeferred`): every transition holds the instance's row (locked, or inserted by
+ * its own transaction), so nobody reads the answer. A version that moved since the instance was read would be a
+ * bug; the statement then raises a serialization failure (see `addSagaSaveCheck`) and the transaction does not commit.
  */
 export async function saveInstance(db: Db, state: SagaState, changes: StepChanges = {}): Promise<void> {
   const { steps = [], ended } = changes;
   const parameters: unknown[] = instanceColumns(state);
   if (steps.length > 0) parameters.push(...stepColumns(steps));
   if (ended) parameters.push(ended.status, ended.at, JSON.stringify(ended.detail), ended.stepId, ended.phase);
-  const updated = await SAVE_INSTANCE[Number(steps.length > 0)]![Number(ended !== undefined)]!.execute(db, parameters);
-  if (updated.numAffectedRows !== 1n) throw new SagaVersionConflict(`Saga ${state.id} changed since version ${state.version}`);
+  await SAVE_INSTANCE[Number(steps.length > 0)]![Number(ended !== undefined)]!.defer(db, parameters);
 }
 
 const FIND_STEP = statement<Selectable<SagaStepsTable>, [sagaId: string, stepId: string, phase: StepPhase]>(

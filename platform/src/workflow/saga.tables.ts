@@ -44,7 +44,7 @@ export interface WorkflowTables {
 
 /**
  * Creates the saga tables; the owning service calls it from one of its own migrations, and each later change
- * (`addSagaAwaitedAttempt`) from a later one.
+ * (`addSagaAwaitedAttempt`, `addSagaSaveCheck`) from a later one.
  */
 export async function createWorkflowTables<DB>(db: Kysely<DB>): Promise<void> {
   await db.schema
@@ -96,6 +96,24 @@ export async function addSagaAwaitedAttempt<DB>(db: Kysely<DB>): Promise<void> {
 /** Undoes `addSagaAwaitedAttempt` (for the owner's `down` migration). */
 export async function dropSagaAwaitedAttempt<DB>(db: Kysely<DB>): Promise<void> {
   await sql`ALTER TABLE saga_instances DROP COLUMN IF EXISTS awaited_attempt`.execute(db);
+}
+
+/**
+ * Lets a save of an instance go out deferred, with the transaction's next statement, and still refuse loudly: the
+ * save's UPDATE calls `saga_changed` on a row whose version moved since it was read, which raises a serialization
+ * failure (SQLSTATE 40001) naming the saga, so that statement, or the COMMIT, fails and nothing commits.
+ */
+export async function addSagaSaveCheck<DB>(db: Kysely<DB>): Promise<void> {
+  await sql`
+    CREATE FUNCTION saga_changed(saga_id text, read_version integer) RETURNS boolean LANGUAGE plpgsql AS $$
+    BEGIN
+      RAISE EXCEPTION 'Saga % changed since version %', saga_id, read_version USING ERRCODE = 'serialization_failure';
+    END $$`.execute(db);
+}
+
+/** Undoes `addSagaSaveCheck` (for the owner's `down` migration). */
+export async function dropSagaSaveCheck<DB>(db: Kysely<DB>): Promise<void> {
+  await sql`DROP FUNCTION IF EXISTS saga_changed(text, integer)`.execute(db);
 }
 
 /** Drops the saga tables (for the owner's `down` migration). */

@@ -217,6 +217,27 @@ describe('statements prepared once per connection', () => {
     ]);
   });
 
+  it('defers a write that returns rows or opens with WITH, and its rows are not the next statement\'s answer', async () => {
+    let answer: unknown[] = [];
+    const trips = await roundTrips(() =>
+      database.db.transaction().execute(async (trx) => {
+        await executeDeferred(trx, trx.insertInto('things').values({ id: 'ja', count: 7, price: '1.00', note: null }).returning(['id', 'count']));
+        await executeDeferred(trx, {
+          sql: "WITH added AS (INSERT INTO things (id, count, price) VALUES ($1, 1, '1.00') RETURNING id) UPDATE things SET note = 'beside' WHERE id = $2",
+          parameters: ['jb', 'ja'],
+        });
+        answer = (await trx.selectFrom('things').select('id').where('id', '=', 'j').execute()) as unknown[];
+      }),
+    );
+    // BEGIN, both deferred writes and the SELECT in one trip; the COMMIT in another.
+    expect(trips).toBe(2);
+    expect(answer).toEqual([{ id: 'j' }]);
+    expect(await database.db.selectFrom('things').select(['id', 'count', 'note']).where('id', 'in', ['ja', 'jb']).orderBy('id').execute()).toEqual([
+      { id: 'ja', count: 7, note: 'beside' },
+      { id: 'jb', count: 1, note: null },
+    ]);
+  });
+
   it('fails the COMMIT with the error of a deferred write, and nothing of the transaction stays', async () => {
     await expect(
       database.db.transaction().execute(async (trx) => {
