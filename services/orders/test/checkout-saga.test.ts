@@ -1,6 +1,8 @@
+import { databaseUrl } from '@bazaar/platform/db';
 import { newId } from '@bazaar/platform/ids';
 import { createInProcessBroker, createRabbitBroker, type Broker } from '@bazaar/platform/messaging';
 import { adminConnection, deleteTopology, testAmqpUrl, testLogger, uniqueExchange } from '@bazaar/platform/testing';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { checkoutBody, createOrdersFixture, lamp, type OrdersFixture } from './support/orders.fixture.ts';
 import { startParticipants, type ParticipantsFixture } from './support/participants.fixture.ts';
@@ -19,6 +21,8 @@ interface BrokerUnderTest {
 
 // Every consumer the participants and orders declare: the RabbitMQ run removes their queues afterwards.
 const CONSUMERS = ['inventory-commands', 'inventory-orders', 'payments-commands', 'orders-saga'];
+
+const buyerEmail = (userId: string) => `${userId.toLowerCase()}@example.com`;
 
 const BROKERS: BrokerUnderTest[] = [
   {
@@ -67,10 +71,22 @@ describe.each(BROKERS)('the checkout saga with real inventory and payments over 
   async function checkoutAs(sku: string, quantity: number, paymentToken = 'tok_visa'): Promise<string> {
     const userId = newId('usr');
     fixture.carts.fill(userId, [lamp(sku, quantity)]);
-    const token = await fixture.issuer.token({ roles: ['customer'], userId });
+    const token = await fixture.issuer.token({ roles: ['customer'], userId, email: buyerEmail(userId) });
     const response = await fixture.request({ method: 'POST', url: '/api/checkout', token, key: newId('key'), body: checkoutBody(paymentToken) });
     expect(response.statusCode).toBe(202);
     return response.json<{ orderId: string }>().orderId;
+  }
+
+  /** What orders told the rest of the system about `orderId`, by message type. */
+  async function published(orderId: string): Promise<Record<string, { userId: string; email?: string }>> {
+    const client = new pg.Client({ connectionString: databaseUrl(fixture.databaseServerUrl, fixture.databaseName) });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ type: string; payload: { userId: string; email?: string } }>("SELECT type, payload FROM outbox WHERE payload->>'orderId' = $1", [orderId]);
+      return Object.fromEntries(rows.map((row) => [row.type, row.payload]));
+    } finally {
+      await client.end();
+    }
   }
 
   async function finalOrder(orderId: string): Promise<OrderBody> {
@@ -99,6 +115,9 @@ describe.each(BROKERS)('the checkout saga with real inventory and payments over 
     expect((await participants.captures()) - capturesBefore).toBe(1);
     expect(await participants.available(sku)).toBe(3);
     await vi.waitFor(async () => expect(await participants.reservationStatus(orderId)).toBe('confirmed'), { timeout: 10_000 });
+    // The confirmation goes to the address the buyer signed in with, so notifications need not look it up.
+    const confirmed = (await published(orderId))['order.confirmed'];
+    expect(confirmed).toMatchObject({ email: buyerEmail(confirmed!.userId) });
   });
 
   it('takes every reply once when each arrives twice: one order history, one capture', async () => {
@@ -129,6 +148,8 @@ describe.each(BROKERS)('the checkout saga with real inventory and payments over 
     expect(await participants.reservationStatus(orderId)).toBe('released');
     expect(await participants.captures()).toBe(capturesBefore);
     expect(await participants.paymentStatus(orderId)).not.toBe('captured');
+    const cancelled = (await published(orderId))['order.cancelled'];
+    expect(cancelled).toMatchObject({ email: buyerEmail(cancelled!.userId) });
   });
 
   it('cancels an order whose stock is short, charging nothing', async () => {

@@ -3,12 +3,12 @@ import { placeOrder } from '../src/domain/order-placement.ts';
 import { requestHash } from '../src/domain/request-hash.ts';
 import { checkoutBody, lamp } from './support/orders.fixture.ts';
 
-const base = { orderId: 'ord_1', userId: 'usr_1', shippingAddress: checkoutBody().shippingAddress, idempotencyKey: 'key-00000001' };
+const base = { orderId: 'ord_1', userId: 'usr_1', email: 'ada@example.com', shippingAddress: checkoutBody().shippingAddress, idempotencyKey: 'key-00000001' };
 
 describe('placing an order from a cart', () => {
   it('totals the lines in whole minor units', () => {
     const placed = placeOrder({ ...base, cart: [lamp('sku_a', 2), { ...lamp('sku_b', 3), unitPriceMinor: 99 }] });
-    expect(placed.ok && placed.event).toMatchObject({ totalMinor: 2 * 1250 + 3 * 99, currency: 'USD' });
+    expect(placed.ok && placed.event).toMatchObject({ totalMinor: 2 * 1250 + 3 * 99, currency: 'USD', email: 'ada@example.com' });
   });
 
   it('refuses an empty cart and a cart in two currencies', () => {

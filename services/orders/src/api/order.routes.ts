@@ -38,7 +38,8 @@ export function registerOrderRoutes(app: App, deps: OrdersDeps, verifier: TokenV
     async (request, reply) => {
       const idempotencyKey = idempotencyKeyOf(request.headers['idempotency-key']);
       const authorization = request.headers.authorization ?? '';
-      const outcome = unwrap(await checkout(deps, { userId: principalOf(request).userId, authorization, idempotencyKey, body: request.body }));
+      const { userId, email } = principalOf(request);
+      const outcome = unwrap(await checkout(deps, { userId, email, authorization, idempotencyKey, body: request.body }));
       const statusUrl = statusUrlOf(outcome.order.id);
       if (outcome.final) return reply.status(200).header('location', statusUrl).send(toOrderView(outcome.order));
       return reply.status(202).header('location', statusUrl).send({ orderId: outcome.order.id, status: outcome.order.status, statusUrl });

@@ -25,6 +25,8 @@ export interface CheckoutOutcome {
 
 export interface CheckoutInput {
   readonly userId: string;
+  /** The buyer's address, from their token: the order keeps it for its confirmation or cancellation. */
+  readonly email: string;
   /** The buyer's `Authorization` header, relayed to the cart service. */
   readonly authorization: string;
   readonly idempotencyKey: string;
@@ -44,7 +46,7 @@ export async function checkout(deps: OrdersDeps, input: CheckoutInput): Promise<
 
   const cart = await deps.cart.read(input.userId, { authorization: input.authorization });
   const orderId = newId('ord');
-  const placement = placeOrder({ orderId, userId: input.userId, cart, shippingAddress: input.body.shippingAddress, idempotencyKey: input.idempotencyKey });
+  const placement = placeOrder({ orderId, userId: input.userId, email: input.email, cart, shippingAddress: input.body.shippingAddress, idempotencyKey: input.idempotencyKey });
   if (!placement.ok) {
     // A concurrent request with this key may have placed the order, and its order.placed emptied the cart since.
     const winner = await findIdempotencyKey(deps.db, input.userId, input.idempotencyKey);

@@ -8,6 +8,7 @@ export type PlacementProblem = 'EMPTY_CART' | 'MIXED_CURRENCIES';
 export function placeOrder(input: {
   orderId: string;
   userId: string;
+  email: string;
   cart: readonly CartLine[];
   shippingAddress: ShippingAddress;
   idempotencyKey: string;
@@ -23,6 +24,7 @@ export function placeOrder(input: {
       type: 'OrderPlaced',
       orderId: input.orderId,
       userId: input.userId,
+      email: input.email,
       lines: lines.map(({ productId, sku, name, quantity, unitPriceMinor, currency: lineCurrency }) => ({ productId, sku, name, quantity, unitPriceMinor, currency: lineCurrency })),
       totalMinor,
       currency,

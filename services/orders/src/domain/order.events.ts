@@ -20,6 +20,8 @@ export interface OrderPlaced {
   readonly type: 'OrderPlaced';
   readonly orderId: string;
   readonly userId: string;
+  /** The buyer's address as the order was placed, where its news goes; absent from orders placed before it was kept. */
+  readonly email?: string;
   readonly lines: readonly OrderLine[];
   readonly totalMinor: number;
   readonly currency: string;

@@ -7,6 +7,8 @@ export type OrderStatus = 'PENDING' | 'RESERVED' | 'AUTHORIZED' | 'CONFIRMED' | 
 export interface OrderState {
   readonly id: string;
   readonly userId: string;
+  /** Where the order's news goes (see `OrderPlaced.email`). */
+  readonly email: string | null;
   readonly status: OrderStatus;
   readonly lines: readonly OrderLine[];
   readonly totalMinor: number;
@@ -38,6 +40,7 @@ export function transition(state: OrderState | undefined, event: OrderEvent): Tr
       state: {
         id: event.orderId,
         userId: event.userId,
+        email: event.email ?? null,
         status: 'PENDING',
         lines: event.lines,
         totalMinor: event.totalMinor,

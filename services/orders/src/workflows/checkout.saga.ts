@@ -26,7 +26,7 @@ export function checkoutSaga(outbox: Outbox, timeouts: CheckoutTimeouts) {
       );
       if (order.status !== 'CANCELLED' || order.cancelReason !== saga.reason) return;
       await outbox.write(trx, OrderCancelledMessage.create(
-          { orderId: order.id, userId: order.userId, totalMinor: order.totalMinor, currency: order.currency, reason: saga.reason },
+          { orderId: order.id, userId: order.userId, ...(order.email !== null && { email: order.email }), totalMinor: order.totalMinor, currency: order.currency, reason: saga.reason },
           { correlationId: order.id },
         ));
     },

@@ -23,7 +23,7 @@ export function confirmOrderStep(outbox: Outbox) {
       await outbox.write(
         trx,
         OrderConfirmedMessage.create(
-          { orderId: order.id, userId: order.userId, totalMinor: order.totalMinor, currency: order.currency },
+          { orderId: order.id, userId: order.userId, ...(order.email !== null && { email: order.email }), totalMinor: order.totalMinor, currency: order.currency },
           { correlationId: order.id },
         ),
       );
