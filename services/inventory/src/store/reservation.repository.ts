@@ -18,11 +18,19 @@ const CLAIM = statement<never, [id: string, orderId: string, status: Reservation
   INSERT INTO reservations (id, order_id, status, expires_at, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)
   ON CONFLICT (order_id) DO NOTHING`);
 
-const BY_ORDER = `SELECT ${HEADER.join(', ')} FROM reservations WHERE order_id = $1`;
-const FIND_BY_ORDER = statement<Header, [orderId: string]>(BY_ORDER);
-const LOCK_BY_ORDER = statement<Header, [orderId: string]>(`${BY_ORDER} FOR UPDATE`);
+type Line = { reservation_id: string; sku: string; warehouse_id: string; quantity: number };
 
-const LINES_OF = statement<{ reservation_id: string; sku: string; warehouse_id: string; quantity: number }, [reservationIds: string[]]>(`
+// An order's reservation with its lines, one row per line (one row with null line columns when it has none).
+const BY_ORDER = `
+  SELECT ${HEADER.map((column) => `r.${column}`).join(', ')}, l.sku, l.warehouse_id, l.quantity
+  FROM reservations r LEFT JOIN reservation_lines l ON l.reservation_id = r.id
+  WHERE r.order_id = $1
+  ORDER BY l.sku, l.warehouse_id`;
+type HeaderWithLine = Header & { [K in keyof Omit<Line, 'reservation_id'>]: Line[K] | null };
+const FIND_BY_ORDER = statement<HeaderWithLine, [orderId: string]>(BY_ORDER);
+const LOCK_BY_ORDER = statement<HeaderWithLine, [orderId: string]>(`${BY_ORDER} FOR UPDATE OF r`);
+
+const LINES_OF = statement<Line, [reservationIds: string[]]>(`
   SELECT reservation_id, sku, warehouse_id, quantity FROM reservation_lines
   WHERE reservation_id = ANY($1::text[])
   ORDER BY sku, warehouse_id`);
@@ -35,6 +43,18 @@ const SET_STATUS = statement<never, [ids: readonly string[], status: Reservation
   'UPDATE reservations SET status = $2, updated_at = $3 WHERE id = ANY($1::text[])',
 );
 
+function toRecord(header: Header, lines: ReservationLine[]): ReservationRecord {
+  return {
+    id: header.id,
+    orderId: header.order_id,
+    status: header.status,
+    lines,
+    expiresAt: header.expires_at,
+    createdAt: header.created_at,
+    updatedAt: header.updated_at,
+  };
+}
+
 /** Reservations and their lines; lines are read in SKU and warehouse order. */
 export function createReservationRepository(db: Kysely<InventoryTables>) {
   async function withLines(headers: readonly Header[]): Promise<ReservationRecord[]> {
@@ -46,15 +66,7 @@ export function createReservationRepository(db: Kysely<InventoryTables>) {
       list.push({ sku: line.sku, warehouseId: line.warehouse_id, quantity: line.quantity });
       byReservation.set(line.reservation_id, list);
     }
-    return headers.map((h) => ({
-      id: h.id,
-      orderId: h.order_id,
-      status: h.status,
-      lines: byReservation.get(h.id) ?? [],
-      expiresAt: h.expires_at,
-      createdAt: h.created_at,
-      updatedAt: h.updated_at,
-    }));
+    return headers.map((h) => toRecord(h, byReservation.get(h.id) ?? []));
   }
 
   return {
@@ -67,20 +79,26 @@ export function createReservationRepository(db: Kysely<InventoryTables>) {
       return inserted.numAffectedRows === 1n;
     },
 
-    /** The order's reservation; `lock` holds its row until the transaction ends. */
+    /** The order's reservation with its lines, in one round trip; `lock` holds its row until the transaction ends. */
     async findByOrder(orderId: string, options: { lock?: boolean } = {}): Promise<ReservationRecord | undefined> {
-      const header = (await (options.lock ? LOCK_BY_ORDER : FIND_BY_ORDER).execute(db, [orderId])).rows[0];
-      return header && (await withLines([header]))[0];
+      const { rows } = await (options.lock ? LOCK_BY_ORDER : FIND_BY_ORDER).execute(db, [orderId]);
+      if (rows.length === 0) return undefined;
+      const lines = rows.flatMap(({ sku, warehouse_id, quantity }) => (sku === null || warehouse_id === null || quantity === null ? [] : [{ sku, warehouseId: warehouse_id, quantity }]));
+      return toRecord(rows[0]!, lines);
     },
 
+    /**
+     * Adds the lines of a reservation this transaction claimed. Nobody reads the answer, so it travels with the
+     * transaction's next statement (see `executeDeferred`); a refused line fails that statement.
+     */
     async addLines(reservationId: string, lines: readonly ReservationLine[]): Promise<void> {
-      await ADD_LINES.execute(db, [reservationId, lines.map((l) => l.sku), lines.map((l) => l.warehouseId), lines.map((l) => l.quantity)]);
+      await ADD_LINES.defer(db, [reservationId, lines.map((l) => l.sku), lines.map((l) => l.warehouseId), lines.map((l) => l.quantity)]);
     },
 
-    /** Moves reservations to a new status, stamped with `now`. */
+    /** Moves reservations the caller holds to a new status, stamped with `now`; sent with the next statement, as `addLines` is. */
     async setStatus(ids: readonly string[], status: ReservationStatus, now: Date): Promise<void> {
       if (ids.length === 0) return;
-      await SET_STATUS.execute(db, [ids, status, now]);
+      await SET_STATUS.defer(db, [ids, status, now]);
     },
 
     /**
