@@ -185,3 +185,35 @@ describe.each(BROKERS)('the checkout saga with real inventory and payments over 
     expect(await participants.available(sku)).toBe(4);
   });
 });
+
+describe('a checkout that waits for its saga', () => {
+  const broker = createInProcessBroker({ logger: testLogger('broker') });
+  let fixture: OrdersFixture;
+  let participants: ParticipantsFixture;
+
+  beforeAll(async () => {
+    fixture = await createOrdersFixture({ broker, env: { ORDERS_CHECKOUT_WAIT_MS: '10000' } });
+    await fixture.start();
+    participants = await startParticipants(broker, fixture.issuer);
+  }, 60_000);
+  afterAll(async () => {
+    await fixture.drop();
+    await participants.close();
+    await broker.close();
+  });
+
+  it.each([
+    ['tok_visa', 'CONFIRMED', 'sku_waited-1'],
+    ['tok_chargeDeclined', 'CANCELLED', 'sku_waited-2'],
+  ])('answers a checkout paid with %s with its final state, %s, before its wait runs out', async (paymentToken, status, sku) => {
+    await participants.stock(sku, 5);
+    const userId = newId('usr');
+    fixture.carts.fill(userId, [lamp(sku, 1)]);
+    const token = await fixture.issuer.token({ roles: ['customer'], userId, email: buyerEmail(userId) });
+    const began = Date.now();
+    const response = await fixture.request({ method: 'POST', url: '/api/checkout', token, key: newId('key'), body: checkoutBody(paymentToken) });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ status });
+    expect(Date.now() - began).toBeLessThan(10_000);
+  });
+});

@@ -13,6 +13,7 @@ import { appendOrderEvents, loadOrder } from '../store/order-stream.repository.t
 import { CHECKOUT_SAGA } from '../workflows/checkout.saga.ts';
 import type { CheckoutData } from '../workflows/checkout-data.ts';
 import type { OrdersDeps } from './orders.deps.ts';
+import type { SettledWatch } from './settled-orders.watcher.ts';
 
 // How often a waiting checkout looks at its order without a notification: a safety net, not the way it learns.
 const RECHECK_MS = 250;
@@ -54,6 +55,8 @@ export async function checkout(deps: OrdersDeps, input: CheckoutInput): Promise<
   }
   const placed = placement.event;
 
+  // Watched before it is placed: however fast the saga ends, its notification cannot slip past the wait below.
+  const settled = deps.settledOrders.watch(orderId);
   const claimed = await inTransaction(deps.db, async (trx) => {
     if (!(await claimIdempotencyKey(trx, input.userId, input.idempotencyKey, { requestHash: hash, orderId }))) return false;
     const appended = await appendOrderEvents(trx, orderId, 0, [placed]);
@@ -75,13 +78,17 @@ export async function checkout(deps: OrdersDeps, input: CheckoutInput): Promise<
       ),
     );
     return true;
+  }).catch((error: unknown) => {
+    settled.cancel();
+    throw error;
   });
   if (!claimed) {
+    settled.cancel();
     const winner = await findIdempotencyKey(deps.db, input.userId, input.idempotencyKey);
     if (!winner) throw new Error('An Idempotency-Key claim was refused, yet no claim is stored');
     return replay(deps, winner, hash);
   }
-  return ok(await awaitOutcome(deps, orderId));
+  return ok(await awaitOutcome(deps, orderId, settled));
 }
 
 async function replay(deps: OrdersDeps, earlier: IdempotencyRecord, hash: string): Promise<Result<CheckoutOutcome, AppError>> {
@@ -93,15 +100,23 @@ async function replay(deps: OrdersDeps, earlier: IdempotencyRecord, hash: string
 
 /**
  * Waits briefly for the saga to end, so a fast one can be answered with its final state: woken when the order's
- * final event commits, and looking again every `RECHECK_MS` should a notification be lost.
+ * final event commits, and looking again every `RECHECK_MS` should a notification be lost. `watching` began before
+ * the order was placed, so there is nothing to look at before its first wait.
  */
-async function awaitOutcome(deps: OrdersDeps, orderId: string): Promise<CheckoutOutcome> {
+async function awaitOutcome(deps: OrdersDeps, orderId: string, watching: SettledWatch): Promise<CheckoutOutcome> {
   const until = Date.now() + deps.checkoutWaitMs;
-  for (;;) {
-    const settled = deps.settledOrders.watch(orderId);
-    const row = await findOrderHistory(deps.db, orderId);
+  let settled = watching;
+  for (let look = false; ; look = true) {
+    if (look) {
+      settled = deps.settledOrders.watch(orderId);
+      const row = await findOrderHistory(deps.db, orderId);
+      if (row && isFinal(row.status)) {
+        settled.cancel();
+        break;
+      }
+    }
     const left = until - Date.now();
-    if ((row && isFinal(row.status)) || left <= 0) {
+    if (left <= 0) {
       settled.cancel();
       break;
     }
