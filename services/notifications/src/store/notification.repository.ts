@@ -56,6 +56,8 @@ export function createNotificationRepository(db: Kysely<NotificationsTables>) {
     async record(notification: NewNotification, claimedForMs = 0): Promise<RecordedNotification | undefined> {
       const id = newId('ntf');
       const email = notification.email === undefined ? undefined : { id: newId('eml'), recipient: notification.email };
+      // A claimed e-mail is an attempt under way, as one a sender claimed.
+      const attempts = claimedForMs > 0 ? 1 : 0;
       const { rows } = await RECORD.execute(db, [
         id,
         notification.userId,
@@ -66,12 +68,12 @@ export function createNotificationRepository(db: Kysely<NotificationsTables>) {
         notification.sourceMessageId,
         email?.id ?? null,
         email?.recipient ?? null,
-        claimedForMs > 0 ? 1 : 0,
+        attempts,
         claimedForMs / 1000,
       ]);
       if (rows.length === 0) return undefined;
       const { subject, body } = notification;
-      return { id, email: email && { ...email, subject, body, attempts: claimedForMs > 0 ? 1 : 0 } };
+      return { id, email: email && { ...email, subject, body, attempts } };
     },
 
     /** A user's notifications newest first, starting after `afterId`. */
